@@ -1,0 +1,185 @@
+//! Status codes: the body `status_code`, `transaction_status` and `fraud_status`.
+
+use std::borrow::Cow;
+
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The `status_code` that Core API bodies and notifications carry, kept as the exact text
+/// received (a notification signature is computed over it).
+///
+/// Midtrans sends it as a string (`"201"`); a JSON number is accepted too. Meanings (catalog §7.2):
+/// 200 success, 201 pending, 202 denied by the provider, 407 expired by the expire call — all four
+/// are successful *calls*; 400 and above are errors.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct StatusCode(Cow<'static, str>);
+
+impl StatusCode {
+    /// `"200"`: success.
+    pub const OK: StatusCode = StatusCode(Cow::Borrowed("200"));
+    /// `"201"`: pending (e.g. a virtual account was created and awaits payment).
+    pub const PENDING: StatusCode = StatusCode(Cow::Borrowed("201"));
+    /// `"202"`: denied by the payment provider or fraud detection; the call itself succeeded.
+    pub const DENIED: StatusCode = StatusCode(Cow::Borrowed("202"));
+    /// `"400"`: validation error.
+    pub const BAD_REQUEST: StatusCode = StatusCode(Cow::Borrowed("400"));
+    /// `"401"`: wrong or unauthorised key.
+    pub const UNAUTHORIZED: StatusCode = StatusCode(Cow::Borrowed("401"));
+    /// `"402"`: payment channel not activated for the merchant.
+    pub const CHANNEL_NOT_ACTIVE: StatusCode = StatusCode(Cow::Borrowed("402"));
+    /// `"404"`: transaction or resource not found.
+    pub const NOT_FOUND: StatusCode = StatusCode(Cow::Borrowed("404"));
+    /// `"406"`: duplicate `order_id` or `refund_key`.
+    pub const DUPLICATE: StatusCode = StatusCode(Cow::Borrowed("406"));
+    /// `"407"`: the transaction has expired (answer of a successful expire call).
+    pub const EXPIRED: StatusCode = StatusCode(Cow::Borrowed("407"));
+    /// `"411"`: `token_id` missing, invalid or expired.
+    pub const TOKEN_INVALID: StatusCode = StatusCode(Cow::Borrowed("411"));
+    /// `"412"`: the transaction or account status cannot be changed.
+    pub const CANNOT_MODIFY: StatusCode = StatusCode(Cow::Borrowed("412"));
+    /// `"414"`: refund rejected.
+    pub const REFUND_REJECTED: StatusCode = StatusCode(Cow::Borrowed("414"));
+    /// `"429"`: rate limited.
+    pub const TOO_MANY_REQUESTS: StatusCode = StatusCode(Cow::Borrowed("429"));
+    /// `"500"`: Midtrans internal error.
+    pub const INTERNAL_ERROR: StatusCode = StatusCode(Cow::Borrowed("500"));
+
+    /// Wraps a status code text as received.
+    pub fn new(text: impl Into<String>) -> Self {
+        StatusCode(Cow::Owned(text.into()))
+    }
+
+    /// The text exactly as received.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The numeric code, or `None` when the text is not a number (e.g. `"abc"`).
+    pub fn as_u16(&self) -> Option<u16> {
+        self.0.trim().parse().ok()
+    }
+
+    /// Midtrans's error rule for a body code: a number ≥ 400 other than 407.
+    /// A code that is not a number is not classified here (`false`).
+    pub fn is_error(&self) -> bool {
+        matches!(self.as_u16(), Some(code) if code >= 400 && code != 407)
+    }
+}
+
+impl From<u16> for StatusCode {
+    fn from(code: u16) -> Self {
+        StatusCode(Cow::Owned(code.to_string()))
+    }
+}
+
+impl From<&str> for StatusCode {
+    fn from(text: &str) -> Self {
+        StatusCode(Cow::Owned(text.to_owned()))
+    }
+}
+
+impl core::fmt::Display for StatusCode {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for StatusCode {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for StatusCode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CodeVisitor;
+
+        impl Visitor<'_> for CodeVisitor {
+            type Value = StatusCode;
+
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a status code string or number")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<StatusCode, E> {
+                Ok(StatusCode::from(v))
+            }
+
+            fn visit_string<E: de::Error>(self, v: String) -> Result<StatusCode, E> {
+                Ok(StatusCode::new(v))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<StatusCode, E> {
+                Ok(StatusCode::new(v.to_string()))
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<StatusCode, E> {
+                Ok(StatusCode::new(v.to_string()))
+            }
+        }
+
+        deserializer.deserialize_any(CodeVisitor)
+    }
+}
+
+string_enum! {
+    /// `transaction_status`: where a payment stands (catalog §8.3).
+    pub enum TransactionStatus {
+        /// Awaiting payment.
+        Pending => "pending",
+        /// Card or GoPay pre-authorisation: funds reserved, capture required.
+        Authorize => "authorize",
+        /// Card payment captured; paid when `fraud_status` is `accept`.
+        Capture => "capture",
+        /// Paid and settled.
+        Settlement => "settlement",
+        /// Rejected by the provider or fraud detection.
+        Deny => "deny",
+        /// Cancelled by the merchant or by Midtrans.
+        Cancel => "cancel",
+        /// Not paid in time.
+        Expire => "expire",
+        /// Unexpected processing error.
+        Failure => "failure",
+        /// Fully refunded.
+        Refund => "refund",
+        /// Partly refunded.
+        PartialRefund => "partial_refund",
+        /// Charged back (cards).
+        Chargeback => "chargeback",
+        /// Partly charged back (cards).
+        PartialChargeback => "partial_chargeback",
+    }
+}
+
+impl TransactionStatus {
+    /// Whether money has been received: `capture` or `settlement`. Check
+    /// [`FraudStatus`] too: a `capture` under `challenge` is not yet paid.
+    pub fn is_paid(&self) -> bool {
+        matches!(self, TransactionStatus::Capture | TransactionStatus::Settlement)
+    }
+
+    /// Whether the payment failed for good: `deny`, `cancel`, `expire` or `failure`.
+    pub fn is_failed(&self) -> bool {
+        matches!(
+            self,
+            TransactionStatus::Deny
+                | TransactionStatus::Cancel
+                | TransactionStatus::Expire
+                | TransactionStatus::Failure
+        )
+    }
+}
+
+string_enum! {
+    /// `fraud_status`: the verdict of Midtrans's fraud detection. Absent for methods that are not
+    /// screened (convenience stores); treat absence as `accept`.
+    pub enum FraudStatus {
+        /// Passed.
+        Accept => "accept",
+        /// Flagged for review: approve or deny it.
+        Challenge => "challenge",
+        /// Rejected.
+        Deny => "deny",
+    }
+}
