@@ -9,6 +9,8 @@
 mod macros;
 
 mod bank;
+pub mod card;
+pub mod charge;
 pub mod common;
 mod ids;
 mod money;
