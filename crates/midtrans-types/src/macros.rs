@@ -230,7 +230,6 @@ macro_rules! setters {
             $(
                 $(#[$m])*
                 #[doc = concat!("Sets `", stringify!($field), "`.")]
-                #[must_use]
                 pub fn $field(mut self, value: impl Into<$t>) -> Self {
                     self.$inner.$field = Some(value.into());
                     self
@@ -264,7 +263,6 @@ macro_rules! list_setters {
             $(
                 $(#[$m])*
                 #[doc = concat!("Sets the `", stringify!($field), "` list.")]
-                #[must_use]
                 pub fn $field<I, V>(mut self, values: I) -> Self
                 where
                     I: IntoIterator<Item = V>,

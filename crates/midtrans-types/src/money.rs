@@ -106,13 +106,13 @@ impl<'de> Deserialize<'de> for Idr {
     /// Accepts a non-negative JSON integer, or a string of digits (the sandbox accepts
     /// `"gross_amount": "265000"` and the subscription API documents `"amount": "14000"`).
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(IntVisitor("a non-negative whole number of rupiah")).and_then(
-            |value: i128| {
+        deserializer
+            .deserialize_any(IntVisitor("a non-negative whole number of rupiah"))
+            .and_then(|value: i128| {
                 u64::try_from(value)
                     .map(Idr)
                     .map_err(|_| de::Error::custom("rupiah amount must be a non-negative integer"))
-            },
-        )
+            })
     }
 }
 

@@ -156,7 +156,10 @@ impl TransactionStatus {
     /// Whether money has been received: `capture` or `settlement`. Check
     /// [`FraudStatus`] too: a `capture` under `challenge` is not yet paid.
     pub fn is_paid(&self) -> bool {
-        matches!(self, TransactionStatus::Capture | TransactionStatus::Settlement)
+        matches!(
+            self,
+            TransactionStatus::Capture | TransactionStatus::Settlement
+        )
     }
 
     /// Whether the payment failed for good: `deny`, `cancel`, `expire` or `failure`.

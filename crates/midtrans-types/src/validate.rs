@@ -76,12 +76,6 @@ impl BuildError {
     pub fn kind(&self) -> &BuildErrorKind {
         &self.kind
     }
-
-    /// The same error under a parent path: `inner.at("schedule")` names `schedule.interval`.
-    pub(crate) fn at(mut self, parent: &str) -> Self {
-        self.field = format!("{parent}.{}", self.field);
-        self
-    }
 }
 
 impl fmt::Display for BuildError {
@@ -93,7 +87,10 @@ impl fmt::Display for BuildError {
                 write!(f, "{len} characters, at most {max} allowed")
             }
             BuildErrorKind::InvalidCharacter { character, index } => {
-                write!(f, "character {character:?} at position {index} is not allowed")
+                write!(
+                    f,
+                    "character {character:?} at position {index} is not allowed"
+                )
             }
             BuildErrorKind::Zero => f.write_str("must be greater than zero"),
             BuildErrorKind::AmountMismatch {
@@ -165,7 +162,9 @@ pub(crate) fn order_id(field: &str, value: &str) -> Result<(), BuildError> {
 
 /// The refund key rule: characters `A-Za-z0-9_-`.
 pub(crate) fn refund_key(field: &str, value: &str) -> Result<(), BuildError> {
-    text(field, value, 255, |c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+    text(field, value, 255, |c| {
+        c.is_ascii_alphanumeric() || matches!(c, '-' | '_')
+    })
 }
 
 /// A positive amount.

@@ -70,7 +70,9 @@ fn bool_or_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<b
         Some(Flag::Text(text)) => match text.to_ascii_lowercase().as_str() {
             "true" => Ok(Some(true)),
             "false" => Ok(Some(false)),
-            _ => Err(serde::de::Error::custom("registration_required must be a boolean")),
+            _ => Err(serde::de::Error::custom(
+                "registration_required must be a boolean",
+            )),
         },
     }
 }

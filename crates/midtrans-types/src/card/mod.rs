@@ -62,6 +62,12 @@ pub(crate) fn mask_card_number(number: &str) -> String {
     digits
         .iter()
         .enumerate()
-        .map(|(i, c)| if i < 6 || i + 4 >= digits.len() { *c } else { '*' })
+        .map(|(i, c)| {
+            if i < 6 || i + 4 >= digits.len() {
+                *c
+            } else {
+                '*'
+            }
+        })
         .collect()
 }

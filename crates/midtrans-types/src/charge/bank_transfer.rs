@@ -13,11 +13,11 @@ pub enum BankTransfer {
     /// BCA virtual account.
     Bca(BcaVa),
     /// BNI virtual account (custom number: up to 8 digits).
-    Bni(VaNumber),
+    Bni(VaOptions),
     /// BRI virtual account (custom number: up to 13 digits).
-    Bri(VaNumber),
+    Bri(VaOptions),
     /// CIMB virtual account (custom number: up to 12 digits).
-    Cimb(VaNumber),
+    Cimb(VaOptions),
     /// Permata virtual account.
     Permata(PermataVa),
 }
@@ -30,17 +30,17 @@ impl BankTransfer {
 
     /// A BNI virtual account with a Midtrans-assigned number.
     pub fn bni() -> Self {
-        BankTransfer::Bni(VaNumber::default())
+        BankTransfer::Bni(VaOptions::default())
     }
 
     /// A BRI virtual account with a Midtrans-assigned number.
     pub fn bri() -> Self {
-        BankTransfer::Bri(VaNumber::default())
+        BankTransfer::Bri(VaOptions::default())
     }
 
     /// A CIMB virtual account with a Midtrans-assigned number.
     pub fn cimb() -> Self {
-        BankTransfer::Cimb(VaNumber::default())
+        BankTransfer::Cimb(VaOptions::default())
     }
 
     /// A Permata virtual account with a Midtrans-assigned number.
@@ -98,15 +98,15 @@ impl BankTransfer {
 /// A custom virtual account number for BNI, BRI or CIMB.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct VaNumber {
+pub struct VaOptions {
     /// Digits of the custom virtual account number; Midtrans assigns one when absent.
     pub va_number: Option<String>,
 }
 
-impl VaNumber {
+impl VaOptions {
     /// A custom virtual account number.
     pub fn new(va_number: impl Into<String>) -> Self {
-        VaNumber {
+        VaOptions {
             va_number: Some(va_number.into()),
         }
     }
@@ -313,9 +313,11 @@ impl TryFrom<BankTransferWire> for BankTransfer {
             }
         }
         if !matches!(bank, Bank::Permata) && wire.permata.is_some() {
-            return Err(format!("bank_transfer.permata is only for Permata, not {bank}"));
+            return Err(format!(
+                "bank_transfer.permata is only for Permata, not {bank}"
+            ));
         }
-        let va = VaNumber {
+        let va = VaOptions {
             va_number: wire.va_number.clone(),
         };
         Ok(match bank {

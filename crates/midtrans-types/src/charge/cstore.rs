@@ -65,9 +65,16 @@ impl Cstore {
             free_text_3,
         } = self
         {
-            for (index, text) in [free_text_1, free_text_2, free_text_3].into_iter().enumerate() {
+            for (index, text) in [free_text_1, free_text_2, free_text_3]
+                .into_iter()
+                .enumerate()
+            {
                 if let Some(text) = text {
-                    validate::max_len(&format!("cstore.alfamart_free_text_{}", index + 1), text, 40)?;
+                    validate::max_len(
+                        &format!("cstore.alfamart_free_text_{}", index + 1),
+                        text,
+                        40,
+                    )?;
                 }
             }
         }

@@ -40,7 +40,10 @@ impl Gopay {
     }
 
     /// A tokenized payment from a linked account.
-    pub fn tokenized(account_id: impl Into<PayAccountId>, payment_option_token: impl Into<String>) -> Self {
+    pub fn tokenized(
+        account_id: impl Into<PayAccountId>,
+        payment_option_token: impl Into<String>,
+    ) -> Self {
         Gopay {
             account_id: Some(account_id.into()),
             payment_option_token: Some(payment_option_token.into()),
@@ -58,7 +61,9 @@ setters!(Gopay {
     recurring: bool,
 });
 
-list_setters!(Gopay { promotion_ids: String });
+list_setters!(Gopay {
+    promotion_ids: String
+});
 
 /// The `shopeepay` object.
 ///
@@ -78,7 +83,9 @@ impl Shopeepay {
     }
 }
 
-setters!(Shopeepay { callback_url: String });
+setters!(Shopeepay {
+    callback_url: String
+});
 
 string_enum! {
     /// The acquirer of a QRIS payment (`qris.acquirer`, and `acquirer`/`issuer` in answers).
@@ -108,4 +115,6 @@ impl Qris {
     }
 }
 
-setters!(Qris { acquirer: QrisAcquirer });
+setters!(Qris {
+    acquirer: QrisAcquirer
+});

@@ -30,7 +30,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-pub use bank_transfer::{BankTransfer, BcaVa, FreeText, FreeTextLine, PermataVa, VaNumber};
+pub use bank_transfer::{BankTransfer, BcaVa, FreeText, FreeTextLine, PermataVa, VaOptions};
 pub use credit_card::{CreditCard, PointRedeem};
 pub use cstore::{Cstore, Store};
 pub use echannel::Echannel;
@@ -38,7 +38,9 @@ pub use ewallet::{Gopay, Qris, QrisAcquirer, Shopeepay};
 pub use online_banking::{BcaKlikbca, BcaKlikpay, CimbClicks, UobEzpay};
 
 use crate::validate::{self, BuildError, BuildErrorKind};
-use crate::{CustomExpiry, CustomerDetails, ItemDetails, Metadata, OrderId, PaymentType, TransactionDetails};
+use crate::{
+    CustomExpiry, CustomerDetails, ItemDetails, Metadata, OrderId, PaymentType, TransactionDetails,
+};
 
 /// How the customer pays, with the options that method accepts.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -261,7 +263,11 @@ impl ChargeRequest {
                 ));
             }
         }
-        custom_fields(&[&self.custom_field1, &self.custom_field2, &self.custom_field3])?;
+        custom_fields(&[
+            &self.custom_field1,
+            &self.custom_field2,
+            &self.custom_field3,
+        ])?;
         if matches!(self.payment, PaymentMethod::Akulaku) {
             akulaku(self.item_details.as_deref(), self.customer_details.as_ref())?;
         }
@@ -317,7 +323,10 @@ pub struct ChargeRequestBuilder {
 impl ChargeRequestBuilder {
     /// Adds one item line.
     pub fn item(mut self, item: ItemDetails) -> Self {
-        self.inner.item_details.get_or_insert_with(Vec::new).push(item);
+        self.inner
+            .item_details
+            .get_or_insert_with(Vec::new)
+            .push(item);
         self
     }
 
@@ -444,14 +453,18 @@ impl TryFrom<ChargeWire> for ChargeRequest {
         let required = |key: &str| format!("payment_type {payment_type} needs the `{key}` object");
         let payment = match &payment_type {
             PaymentType::CreditCard => PaymentMethod::CreditCard(
-                wire.credit_card.take().ok_or_else(|| required("credit_card"))?,
+                wire.credit_card
+                    .take()
+                    .ok_or_else(|| required("credit_card"))?,
             ),
             PaymentType::BankTransfer => PaymentMethod::BankTransfer(
-                wire.bank_transfer.take().ok_or_else(|| required("bank_transfer"))?,
+                wire.bank_transfer
+                    .take()
+                    .ok_or_else(|| required("bank_transfer"))?,
             ),
-            PaymentType::Echannel => PaymentMethod::Echannel(
-                wire.echannel.take().ok_or_else(|| required("echannel"))?,
-            ),
+            PaymentType::Echannel => {
+                PaymentMethod::Echannel(wire.echannel.take().ok_or_else(|| required("echannel"))?)
+            }
             PaymentType::Gopay => PaymentMethod::Gopay(wire.gopay.take().unwrap_or_default()),
             PaymentType::Shopeepay => {
                 PaymentMethod::Shopeepay(wire.shopeepay.take().unwrap_or_default())
@@ -466,13 +479,19 @@ impl TryFrom<ChargeWire> for ChargeRequest {
                 PaymentMethod::UobEzpay(wire.uob_ezpay.take().unwrap_or_default())
             }
             PaymentType::BcaKlikpay => PaymentMethod::BcaKlikpay(
-                wire.bca_klikpay.take().ok_or_else(|| required("bca_klikpay"))?,
+                wire.bca_klikpay
+                    .take()
+                    .ok_or_else(|| required("bca_klikpay"))?,
             ),
             PaymentType::BcaKlikbca => PaymentMethod::BcaKlikbca(
-                wire.bca_klikbca.take().ok_or_else(|| required("bca_klikbca"))?,
+                wire.bca_klikbca
+                    .take()
+                    .ok_or_else(|| required("bca_klikbca"))?,
             ),
             PaymentType::CimbClicks => PaymentMethod::CimbClicks(
-                wire.cimb_clicks.take().ok_or_else(|| required("cimb_clicks"))?,
+                wire.cimb_clicks
+                    .take()
+                    .ok_or_else(|| required("cimb_clicks"))?,
             ),
             PaymentType::DanamonOnline => PaymentMethod::DanamonOnline,
             PaymentType::BriEpay => PaymentMethod::BriEpay,

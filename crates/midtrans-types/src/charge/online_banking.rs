@@ -84,4 +84,6 @@ impl UobEzpay {
     }
 }
 
-setters!(UobEzpay { callback_url: String });
+setters!(UobEzpay {
+    callback_url: String
+});
