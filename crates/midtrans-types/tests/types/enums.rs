@@ -25,19 +25,48 @@ where
     for value in known {
         let text = value.to_string();
         let json = serde_json::to_value(value).unwrap();
-        assert_eq!(json, serde_json::Value::String(text.clone()), "{name}: serde vs Display");
-        assert_eq!(&T::from_str(&text).unwrap(), value, "{name}: FromStr vs Display");
-        assert_eq!(&serde_json::from_value::<T>(json).unwrap(), value, "{name}: serde round trip");
+        assert_eq!(
+            json,
+            serde_json::Value::String(text.clone()),
+            "{name}: serde vs Display"
+        );
+        assert_eq!(
+            &T::from_str(&text).unwrap(),
+            value,
+            "{name}: FromStr vs Display"
+        );
+        assert_eq!(
+            &serde_json::from_value::<T>(json).unwrap(),
+            value,
+            "{name}: serde round trip"
+        );
         let debug = format!("{value:?}");
-        assert!(!debug.starts_with("Unknown"), "{name}: {text} parsed as unknown");
+        assert!(
+            !debug.starts_with("Unknown"),
+            "{name}: {text} parsed as unknown"
+        );
     }
     let unknown = "zz_value_from_the_future";
     let parsed: T = serde_json::from_value(serde_json::Value::from(unknown)).unwrap();
-    assert!(format!("{parsed:?}").starts_with("Unknown"), "{name}: unknown value not Unknown");
+    assert!(
+        format!("{parsed:?}").starts_with("Unknown"),
+        "{name}: unknown value not Unknown"
+    );
     assert_eq!(parsed.to_string(), unknown, "{name}: Unknown Display");
-    assert_eq!(serde_json::to_value(&parsed).unwrap(), unknown, "{name}: Unknown serialize");
-    assert_eq!(T::from_str(unknown).unwrap(), parsed, "{name}: FromStr vs serde for Unknown");
-    assert!(serde_json::from_str::<T>("42").is_err(), "{name}: a number is not a code");
+    assert_eq!(
+        serde_json::to_value(&parsed).unwrap(),
+        unknown,
+        "{name}: Unknown serialize"
+    );
+    assert_eq!(
+        T::from_str(unknown).unwrap(),
+        parsed,
+        "{name}: FromStr vs serde for Unknown"
+    );
+    assert!(
+        serde_json::from_str::<T>("42").is_err(),
+        "{name}: a number is not a code"
+    );
 }
 
 macro_rules! check_all {
@@ -76,7 +105,10 @@ fn every_enum_agrees_and_accepts_unknown_values() {
     // Every `string_enum!` in the crate is in the list above.
     let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let declared = count_in_dir(&src, "string_enum! {");
-    assert_eq!(tested, declared, "an enum declared with string_enum! is not tested here");
+    assert_eq!(
+        tested, declared,
+        "an enum declared with string_enum! is not tested here"
+    );
 }
 
 fn count_in_dir(dir: &std::path::Path, needle: &str) -> usize {
@@ -87,7 +119,10 @@ fn count_in_dir(dir: &std::path::Path, needle: &str) -> usize {
             if path.is_dir() {
                 count_in_dir(&path, needle)
             } else {
-                std::fs::read_to_string(&path).unwrap().matches(needle).count()
+                std::fs::read_to_string(&path)
+                    .unwrap()
+                    .matches(needle)
+                    .count()
             }
         })
         .sum()
@@ -95,12 +130,18 @@ fn count_in_dir(dir: &std::path::Path, needle: &str) -> usize {
 
 #[test]
 fn aliases_and_case_parse_to_the_documented_variant() {
-    assert_eq!(TransactionStatus::parse("PENDING"), TransactionStatus::Pending);
+    assert_eq!(
+        TransactionStatus::parse("PENDING"),
+        TransactionStatus::Pending
+    );
     assert_eq!(ExpiryUnit::parse("minutes"), ExpiryUnit::Minute);
     assert_eq!(ExpiryUnit::Minute.as_str(), "minute");
     assert_eq!(Bank::parse("BCA"), Bank::Bca);
     // Equality compares the wire string, so a hand-made Unknown equals its known twin.
-    assert_eq!(TransactionStatus::Unknown("settlement".into()), TransactionStatus::Settlement);
+    assert_eq!(
+        TransactionStatus::Unknown("settlement".into()),
+        TransactionStatus::Settlement
+    );
     assert_eq!(TransactionStatus::try_parse("new"), None);
     assert!(TransactionStatus::parse("new").is_unknown());
 }
@@ -116,5 +157,8 @@ fn status_codes_keep_their_text_and_classify() {
     let odd = StatusCode::from("abc");
     assert_eq!(odd.as_u16(), None);
     assert!(!odd.is_error());
-    assert_eq!(serde_json::to_string(&StatusCode::EXPIRED).unwrap(), r#""407""#);
+    assert_eq!(
+        serde_json::to_string(&StatusCode::EXPIRED).unwrap(),
+        r#""407""#
+    );
 }

@@ -1,5 +1,10 @@
 //! Tests of midtrans-types, in one binary: sample round trips, wire snapshots, enums, validation.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod enums;
 mod samples;

@@ -33,7 +33,10 @@ const SKIPPED: &[(&str, &str)] = &[
     ("payment_link_create_response.json", "Payment Link"),
     ("payment_link_error_409_response.json", "Payment Link"),
     ("snapbi_access_token_error_response.json", "Snap-BI"),
-    ("snapbi_access_token_request_as_sent_by_sdks.json", "Snap-BI"),
+    (
+        "snapbi_access_token_request_as_sent_by_sdks.json",
+        "Snap-BI",
+    ),
     ("snapbi_access_token_request_documented.json", "Snap-BI"),
     ("snapbi_access_token_response.json", "Snap-BI"),
     ("snapbi_cancel_refund_requests.json", "Snap-BI"),
@@ -50,8 +53,16 @@ const SKIPPED: &[(&str, &str)] = &[
 
 /// (file, JSON pointer, value written back) for fields re-serialized in canonical form.
 const NORMALIZED: &[(&str, &str, &str)] = &[
-    ("snap_create_transaction_request_full.json", "/expiry/unit", "minute"),
-    ("snap_create_transaction_request_full.json", "/page_expiry/unit", "hour"),
+    (
+        "snap_create_transaction_request_full.json",
+        "/expiry/unit",
+        "minute",
+    ),
+    (
+        "snap_create_transaction_request_full.json",
+        "/page_expiry/unit",
+        "hour",
+    ),
 ];
 
 /// Each in-scope fixture and the check that applies to it.
@@ -131,16 +142,20 @@ fn check(name: &str, raw: &str) {
         "subscription_notification_charge_success.json" => {
             round_trip::<SubscriptionNotification>(name, raw);
             let parsed: SubscriptionNotification = serde_json::from_str(raw).unwrap();
-            assert!(matches!(parsed, SubscriptionNotification::Charge(_)), "{name}");
+            assert!(
+                matches!(parsed, SubscriptionNotification::Charge(_)),
+                "{name}"
+            );
         }
         "subscription_response.json" => {
             round_trip::<Subscription>(name, raw);
             let parsed: SubscriptionNotification = serde_json::from_str(raw).unwrap();
-            assert!(matches!(parsed, SubscriptionNotification::Subscription(_)), "{name}");
+            assert!(
+                matches!(parsed, SubscriptionNotification::Subscription(_)),
+                "{name}"
+            );
         }
-        "subscription_update_response.json" => {
-            round_trip::<SubscriptionActionResponse>(name, raw)
-        }
+        "subscription_update_response.json" => round_trip::<SubscriptionActionResponse>(name, raw),
         other => panic!("fixture {other} has no typed model: add it to `check` or to SKIPPED"),
     }
 }
@@ -191,7 +206,10 @@ fn every_fixture_round_trips_through_its_typed_model() {
     let names = json_files(&fixtures_dir());
     assert_eq!(names.len(), 53, "in-scope fixtures: {names:?}");
     for name in &names {
-        assert!(!SKIPPED.iter().any(|(s, _)| s == name), "{name} is both fixture and skipped");
+        assert!(
+            !SKIPPED.iter().any(|(s, _)| s == name),
+            "{name} is both fixture and skipped"
+        );
         let raw = std::fs::read_to_string(fixtures_dir().join(name)).unwrap();
         check(name, &raw);
     }
@@ -201,21 +219,34 @@ fn every_fixture_round_trips_through_its_typed_model() {
 fn every_shared_sample_is_a_fixture_or_skipped_by_name() {
     let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/reference/samples");
     if !shared.is_dir() {
-        eprintln!("note: {} is absent; checked the in-repo fixtures only", shared.display());
+        eprintln!(
+            "note: {} is absent; checked the in-repo fixtures only",
+            shared.display()
+        );
         return;
     }
     let fixtures = json_files(&fixtures_dir());
     let samples = json_files(&shared);
-    assert_eq!(samples.len(), fixtures.len() + SKIPPED.len(), "new or removed samples");
+    assert_eq!(
+        samples.len(),
+        fixtures.len() + SKIPPED.len(),
+        "new or removed samples"
+    );
     for name in &samples {
         if let Some((_, product)) = SKIPPED.iter().find(|(s, _)| s == name) {
             eprintln!("skipped {name}: {product} is out of scope for midtrans-types");
             continue;
         }
-        assert!(fixtures.contains(name), "sample {name} is neither a fixture nor skipped");
+        assert!(
+            fixtures.contains(name),
+            "sample {name} is neither a fixture nor skipped"
+        );
         let ours = std::fs::read(fixtures_dir().join(name)).unwrap();
         let theirs = std::fs::read(shared.join(name)).unwrap();
-        assert_eq!(ours, theirs, "fixture {name} differs from the shared sample");
+        assert_eq!(
+            ours, theirs,
+            "fixture {name} differs from the shared sample"
+        );
         check(name, &String::from_utf8(theirs).unwrap());
     }
 }
@@ -224,15 +255,25 @@ fn every_shared_sample_is_a_fixture_or_skipped_by_name() {
 fn a_mismatched_payment_object_is_rejected_when_deserializing() {
     let raw = r#"{"payment_type":"bank_transfer","transaction_details":{"order_id":"a","gross_amount":1},
         "bank_transfer":{"bank":"bca"},"credit_card":{"token_id":"t"}}"#;
-    let err = serde_json::from_str::<ChargeRequest>(raw).unwrap_err().to_string();
-    assert!(err.contains("`credit_card` object cannot be sent with payment_type bank_transfer"), "{err}");
+    let err = serde_json::from_str::<ChargeRequest>(raw)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("`credit_card` object cannot be sent with payment_type bank_transfer"),
+        "{err}"
+    );
 
-    let raw = r#"{"payment_type":"credit_card","transaction_details":{"order_id":"a","gross_amount":1}}"#;
-    let err = serde_json::from_str::<ChargeRequest>(raw).unwrap_err().to_string();
+    let raw =
+        r#"{"payment_type":"credit_card","transaction_details":{"order_id":"a","gross_amount":1}}"#;
+    let err = serde_json::from_str::<ChargeRequest>(raw)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("needs the `credit_card` object"), "{err}");
 
     let raw = r#"{"bank":"bni","va_number":"1","free_text":{"inquiry":[{"id":"a","en":"b"}]}}"#;
-    let err = serde_json::from_str::<charge::BankTransfer>(raw).unwrap_err().to_string();
+    let err = serde_json::from_str::<charge::BankTransfer>(raw)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("free_text is only for BCA"), "{err}");
 }
 
@@ -243,10 +284,16 @@ fn response_drift_decodes() {
         "transaction_status":"PENDING","payment_type":"brand_new_wallet","fee_info":{"x":1}}"#;
     let tx: Transaction = serde_json::from_str(raw).unwrap();
     assert_eq!(tx.status_code, StatusCode::DUPLICATE);
-    assert_eq!(tx.gross_amount.as_ref().unwrap().to_idr(), Some(Idr::new(10_000)));
+    assert_eq!(
+        tx.gross_amount.as_ref().unwrap().to_idr(),
+        Some(Idr::new(10_000))
+    );
     assert_eq!(tx.installment_term, Some(24));
     assert_eq!(tx.transaction_status, Some(TransactionStatus::Pending));
-    assert_eq!(tx.payment_type, Some(PaymentType::Unknown("brand_new_wallet".into())));
+    assert_eq!(
+        tx.payment_type,
+        Some(PaymentType::Unknown("brand_new_wallet".into()))
+    );
     assert_eq!(tx.extra["fee_info"]["x"], 1);
     assert!(!tx.is_paid());
 }
@@ -255,18 +302,34 @@ fn response_drift_decodes() {
 fn timestamps_parse_in_every_midtrans_format() {
     let core = Timestamp::new("2019-10-23 16:33:49").to_datetime().unwrap();
     assert_eq!(core.to_rfc3339(), "2019-10-23T16:33:49+07:00");
-    let zulu = Timestamp::new("2022-10-26T04:20:00.000000Z").to_datetime().unwrap();
+    let zulu = Timestamp::new("2022-10-26T04:20:00.000000Z")
+        .to_datetime()
+        .unwrap();
     assert_eq!(zulu.timestamp(), 1_666_758_000);
-    let with_offset = Timestamp::new("2020-07-22 07:25:01 +0700").to_datetime().unwrap();
+    let with_offset = Timestamp::new("2020-07-22 07:25:01 +0700")
+        .to_datetime()
+        .unwrap();
     assert_eq!(with_offset.to_rfc3339(), "2020-07-22T07:25:01+07:00");
     let naive = Timestamp::new("2019-05-29T09:11:01.810452");
     assert!(matches!(naive.to_datetime(), Err(TimeError::NoOffset(_))));
-    assert_eq!(naive.to_naive().unwrap().to_string(), "2019-05-29 09:11:01.810452");
-    assert!(matches!(Timestamp::new("yesterday").to_datetime(), Err(TimeError::UnknownFormat(_))));
+    assert_eq!(
+        naive.to_naive().unwrap().to_string(),
+        "2019-05-29 09:11:01.810452"
+    );
+    assert!(matches!(
+        Timestamp::new("yesterday").to_datetime(),
+        Err(TimeError::UnknownFormat(_))
+    ));
 
     let sent = RequestTime::jakarta(2030, 12, 20, 18, 11, 8).unwrap();
-    assert_eq!(serde_json::to_value(sent).unwrap(), "2030-12-20 18:11:08 +0700");
-    assert_eq!(RequestTime::parse("2030-12-20 18:11:08 +0700").unwrap(), sent);
+    assert_eq!(
+        serde_json::to_value(sent).unwrap(),
+        "2030-12-20 18:11:08 +0700"
+    );
+    assert_eq!(
+        RequestTime::parse("2030-12-20 18:11:08 +0700").unwrap(),
+        sent
+    );
     assert!(RequestTime::parse("2030-12-20T18:11:08").is_err());
 }
 

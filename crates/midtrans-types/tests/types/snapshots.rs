@@ -5,7 +5,9 @@ use insta::assert_json_snapshot;
 use midtrans_types::charge::*;
 use midtrans_types::pay_account::PayAccountLinkRequest;
 use midtrans_types::snap::{self, SnapRequest};
-use midtrans_types::subscription::{IntervalUnit, Schedule, ScheduleUpdate, SubscriptionRequest, SubscriptionUpdate};
+use midtrans_types::subscription::{
+    IntervalUnit, Schedule, ScheduleUpdate, SubscriptionRequest, SubscriptionUpdate,
+};
 use midtrans_types::*;
 use serde_json::{json, Value};
 
@@ -21,7 +23,9 @@ fn charge(payment: impl Into<PaymentMethod>) -> Value {
 }
 
 fn fixture(name: &str) -> Value {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
@@ -52,9 +56,16 @@ fn readme_subscription() {
         "SUBSCRIPTION-STARTER-1",
         Idr::new(100_000),
         &SavedTokenId::new("436502qFfqfAQKScMtPRPdZDOaeg7199"),
-        Schedule::new(1, IntervalUnit::Month).max_interval(3u32).start_time(start),
+        Schedule::new(1, IntervalUnit::Month)
+            .max_interval(3u32)
+            .start_time(start),
     )
-    .metadata(json!({"description": "Recurring payment for STARTER 1"}).as_object().unwrap().clone())
+    .metadata(
+        json!({"description": "Recurring payment for STARTER 1"})
+            .as_object()
+            .unwrap()
+            .clone(),
+    )
     .customer_details(
         CustomerDetails::new()
             .first_name("John A")
@@ -117,25 +128,52 @@ fn one_charge_per_payment_type() {
         ),
         (
             "charge_bank_transfer_bca",
-            BcaVa::new().va_number("12345678901").free_text(free_text).sub_company_code("00000").into(),
+            BcaVa::new()
+                .va_number("12345678901")
+                .free_text(free_text)
+                .sub_company_code("00000")
+                .into(),
         ),
-        ("charge_bank_transfer_bni", BankTransfer::Bni(VaOptions::new("12345678")).into()),
-        ("charge_bank_transfer_bri", BankTransfer::Bri(VaOptions::new("1234567891234")).into()),
+        (
+            "charge_bank_transfer_bni",
+            BankTransfer::Bni(VaOptions::new("12345678")).into(),
+        ),
+        (
+            "charge_bank_transfer_bri",
+            BankTransfer::Bri(VaOptions::new("1234567891234")).into(),
+        ),
         ("charge_bank_transfer_cimb", BankTransfer::cimb().into()),
         (
             "charge_bank_transfer_permata",
             PermataVa::new().recipient_name("SUDARSONO").into(),
         ),
-        ("charge_echannel", Echannel::new("Payment:", "Online purchase").into()),
+        (
+            "charge_echannel",
+            Echannel::new("Payment:", "Online purchase").into(),
+        ),
         (
             "charge_gopay",
-            Gopay::new().enable_callback(true).callback_url("someapps://callback").into(),
+            Gopay::new()
+                .enable_callback(true)
+                .callback_url("someapps://callback")
+                .into(),
         ),
-        ("charge_shopeepay", Shopeepay::new().callback_url("https://example.com/done").into()),
-        ("charge_qris", Qris::new().acquirer(QrisAcquirer::Gopay).into()),
+        (
+            "charge_shopeepay",
+            Shopeepay::new()
+                .callback_url("https://example.com/done")
+                .into(),
+        ),
+        (
+            "charge_qris",
+            Qris::new().acquirer(QrisAcquirer::Gopay).into(),
+        ),
         (
             "charge_cstore_indomaret",
-            Cstore::Indomaret { message: Some("Pembayaran".into()) }.into(),
+            Cstore::Indomaret {
+                message: Some("Pembayaran".into()),
+            }
+            .into(),
         ),
         (
             "charge_cstore_alfamart",
@@ -148,9 +186,20 @@ fn one_charge_per_payment_type() {
         ),
         ("charge_kredivo", PaymentMethod::Kredivo),
         ("charge_uob_ezpay", UobEzpay::new().into()),
-        ("charge_bca_klikpay", BcaKlikpay::new("Pembelian barang").misc_fee(Idr::new(0)).into()),
-        ("charge_bca_klikbca", BcaKlikbca::new("Pembelian barang", "midtrans1012").into()),
-        ("charge_cimb_clicks", CimbClicks::new("Pembelian barang").into()),
+        (
+            "charge_bca_klikpay",
+            BcaKlikpay::new("Pembelian barang")
+                .misc_fee(Idr::new(0))
+                .into(),
+        ),
+        (
+            "charge_bca_klikbca",
+            BcaKlikbca::new("Pembelian barang", "midtrans1012").into(),
+        ),
+        (
+            "charge_cimb_clicks",
+            CimbClicks::new("Pembelian barang").into(),
+        ),
         ("charge_danamon_online", PaymentMethod::DanamonOnline),
         ("charge_bri_epay", PaymentMethod::BriEpay),
     ];
@@ -161,7 +210,11 @@ fn one_charge_per_payment_type() {
     let akulaku = ChargeRequest::builder(details("order-101", 44_000), PaymentMethod::Akulaku)
         .item(ItemDetails::new("Ayam Zozozo", Idr::new(21_000), 1).id("item01"))
         .item(ItemDetails::new("Ayam Xoxoxo", Idr::new(23_000), 1).id("item02"))
-        .customer_details(CustomerDetails::new().first_name("budi").email("noreply@example.com"))
+        .customer_details(
+            CustomerDetails::new()
+                .first_name("budi")
+                .email("noreply@example.com"),
+        )
         .build()
         .unwrap();
     assert_json_snapshot!("charge_akulaku", akulaku);
@@ -173,8 +226,14 @@ fn builders_reproduce_the_samples_exactly() {
         details("order-101c-1571823229", 44_000),
         BcaVa::new().va_number("12345678901").free_text(
             FreeText::new()
-                .inquiry(FreeTextLine::new("Your Custom Text in ID language", "Your Custom Text in EN language"))
-                .payment(FreeTextLine::new("Your Custom Text in ID language", "Your Custom Text in EN language")),
+                .inquiry(FreeTextLine::new(
+                    "Your Custom Text in ID language",
+                    "Your Custom Text in EN language",
+                ))
+                .payment(FreeTextLine::new(
+                    "Your Custom Text in ID language",
+                    "Your Custom Text in EN language",
+                )),
         ),
     )
     .customer_details(
@@ -188,7 +247,10 @@ fn builders_reproduce_the_samples_exactly() {
     .item(ItemDetails::new("Ayam Xoxoxo", Idr::new(23_000), 1).id("item02"))
     .build()
     .unwrap();
-    assert_eq!(serde_json::to_value(bca).unwrap(), fixture("charge_bank_transfer_bca_request.json"));
+    assert_eq!(
+        serde_json::to_value(bca).unwrap(),
+        fixture("charge_bank_transfer_bca_request.json")
+    );
 
     let expiry = ChargeRequest::builder(details("C17550", 145_000), BankTransfer::permata())
         .custom_expiry(
@@ -197,7 +259,10 @@ fn builders_reproduce_the_samples_exactly() {
         )
         .custom_field1("custom field 1 content")
         .metadata(
-            json!({"you": "can", "put": "any", "parameter": "you like"}).as_object().unwrap().clone(),
+            json!({"you": "can", "put": "any", "parameter": "you like"})
+                .as_object()
+                .unwrap()
+                .clone(),
         )
         .build()
         .unwrap();
@@ -215,7 +280,12 @@ fn builders_reproduce_the_samples_exactly() {
             .start_time(RequestTime::jakarta(2020, 7, 22, 7, 25, 1).unwrap()),
     )
     .retry_schedule(subscription::RetrySchedule::new(1, IntervalUnit::Day, 3))
-    .metadata(json!({"description": "Recurring payment for A"}).as_object().unwrap().clone())
+    .metadata(
+        json!({"description": "Recurring payment for A"})
+            .as_object()
+            .unwrap()
+            .clone(),
+    )
     .customer_details(
         CustomerDetails::new()
             .first_name("John")
@@ -225,29 +295,52 @@ fn builders_reproduce_the_samples_exactly() {
     )
     .build()
     .unwrap();
-    assert_eq!(serde_json::to_value(subscription).unwrap(), fixture("subscription_create_request.json"));
+    assert_eq!(
+        serde_json::to_value(subscription).unwrap(),
+        fixture("subscription_create_request.json")
+    );
 
-    let capture = CaptureRequest::partial("be4f3e44-d6ee-4355-8c64-c1d1dc7f4590", Idr::new(145_000)).unwrap();
-    assert_eq!(serde_json::to_value(capture).unwrap(), fixture("capture_request.json"));
+    let capture =
+        CaptureRequest::partial("be4f3e44-d6ee-4355-8c64-c1d1dc7f4590", Idr::new(145_000)).unwrap();
+    assert_eq!(
+        serde_json::to_value(capture).unwrap(),
+        fixture("capture_request.json")
+    );
 
     let link = PayAccountLinkRequest::gopay("81234567891", "62")
         .redirect_url("https://mywebstore.com/gopay-linking-finish")
         .build()
         .unwrap();
-    assert_eq!(serde_json::to_value(link).unwrap(), fixture("pay_account_link_request.json"));
+    assert_eq!(
+        serde_json::to_value(link).unwrap(),
+        fixture("pay_account_link_request.json")
+    );
 }
 
 #[test]
 fn snap_builder_writes_every_catalog_field() {
     let request = SnapRequest::builder(details("ORDER-101", 10_000))
-        .item(ItemDetails::new("Midtrans Bear", Idr::new(10_000), 1).id("ITEM1").brand("Midtrans"))
+        .item(
+            ItemDetails::new("Midtrans Bear", Idr::new(10_000), 1)
+                .id("ITEM1")
+                .brand("Midtrans"),
+        )
         .customer_details(
             CustomerDetails::new()
                 .first_name("John")
-                .billing_address(Address::new().city("Jakarta").postal_code("12190").country_code("IDN"))
+                .billing_address(
+                    Address::new()
+                        .city("Jakarta")
+                        .postal_code("12190")
+                        .country_code("IDN"),
+                )
                 .shipping_address(Address::new().address("Sudirman")),
         )
-        .enabled_payments([EnabledPayment::CreditCard, EnabledPayment::BcaVa, EnabledPayment::OtherQris])
+        .enabled_payments([
+            EnabledPayment::CreditCard,
+            EnabledPayment::BcaVa,
+            EnabledPayment::OtherQris,
+        ])
         .credit_card(
             snap::CreditCard::new()
                 .secure(true)
@@ -262,19 +355,42 @@ fn snap_builder_writes_every_catalog_field() {
                         .terms_for(&Bank::Bni, [3, 6, 12])
                         .offline_terms([6, 12]),
                 )
-                .dynamic_descriptor(snap::DynamicDescriptor::new("Fuji Apple Inc", "Jakarta", "ID")),
+                .dynamic_descriptor(snap::DynamicDescriptor::new(
+                    "Fuji Apple Inc",
+                    "Jakarta",
+                    "ID",
+                )),
         )
-        .bca_va(snap::BcaVaOptions::new().va_number("12345678911").sub_company_code("00000"))
+        .bca_va(
+            snap::BcaVaOptions::new()
+                .va_number("12345678911")
+                .sub_company_code("00000"),
+        )
         .bni_va(snap::VaOptions::new("12345678"))
         .bri_va(snap::VaOptions::new("1234567891234"))
         .cimb_va(snap::VaOptions::new("123456789012"))
-        .permata_va(snap::PermataVaOptions::new().va_number("1234567890").recipient_name("SUDARSONO"))
-        .gopay(snap::GopayOptions::new().enable_callback(true).callback_url("https://example.com/gopay").tokenization(true))
+        .permata_va(
+            snap::PermataVaOptions::new()
+                .va_number("1234567890")
+                .recipient_name("SUDARSONO"),
+        )
+        .gopay(
+            snap::GopayOptions::new()
+                .enable_callback(true)
+                .callback_url("https://example.com/gopay")
+                .tokenization(true),
+        )
         .shopeepay(snap::CallbackOptions::new("https://example.com/shopeepay"))
         .uob_ezpay(snap::CallbackOptions::new("https://example.com/uob"))
         .cstore(snap::CstoreOptions::new().alfamart_free_text_1("Terima kasih"))
-        .callbacks(snap::Callbacks::finish("https://example.com/finish").error("https://example.com/error"))
-        .expiry(snap::Expiry::new(1, ExpiryUnit::Day).start_time(RequestTime::jakarta(2030, 12, 20, 18, 11, 8).unwrap()))
+        .callbacks(
+            snap::Callbacks::finish("https://example.com/finish")
+                .error("https://example.com/error"),
+        )
+        .expiry(
+            snap::Expiry::new(1, ExpiryUnit::Day)
+                .start_time(RequestTime::jakarta(2030, 12, 20, 18, 11, 8).unwrap()),
+        )
         .page_expiry(snap::PageExpiry::new(3, ExpiryUnit::Hour))
         .recurring(snap::Recurring::new().required(true).interval_unit("month"))
         .user_id("user-42")

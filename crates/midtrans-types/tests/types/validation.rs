@@ -28,12 +28,19 @@ fn assert_error(result: Result<(), BuildError>, field: &str, kind: BuildErrorKin
     let err = result.expect_err("expected a BuildError");
     assert_eq!(err.field(), field, "{err}");
     assert_eq!(err.kind(), &kind, "{err}");
-    assert!(err.to_string().contains(field), "Display names the field: {err}");
+    assert!(
+        err.to_string().contains(field),
+        "Display names the field: {err}"
+    );
 }
 
 #[test]
 fn order_id_empty() {
-    assert_error(both(details("", 1), vec![]), "transaction_details.order_id", BuildErrorKind::Empty);
+    assert_error(
+        both(details("", 1), vec![]),
+        "transaction_details.order_id",
+        BuildErrorKind::Empty,
+    );
 }
 
 #[test]
@@ -75,7 +82,10 @@ fn zero_amount() {
         "transaction_details.gross_amount",
         BuildErrorKind::Zero,
     );
-    let refund = RefundRequest::builder().amount(Idr::ZERO).build().map(|_| ());
+    let refund = RefundRequest::builder()
+        .amount(Idr::ZERO)
+        .build()
+        .map(|_| ());
     assert_error(refund, "amount", BuildErrorKind::Zero);
     let capture = CaptureRequest::partial("tx-1", Idr::ZERO).map(|_| ());
     assert_error(capture, "gross_amount", BuildErrorKind::Zero);
@@ -87,7 +97,11 @@ fn item_quantity_zero() {
         ItemDetails::new("a", Idr::new(10), 1),
         ItemDetails::new("b", Idr::new(10), 0),
     ];
-    assert_error(both(details("order-1", 10), items), "item_details[1].quantity", BuildErrorKind::Zero);
+    assert_error(
+        both(details("order-1", 10), items),
+        "item_details[1].quantity",
+        BuildErrorKind::Zero,
+    );
 }
 
 #[test]
@@ -96,7 +110,10 @@ fn items_sum_differs_from_gross_amount() {
     assert_error(
         both(details("order-1", 44_000), items),
         "transaction_details.gross_amount",
-        BuildErrorKind::AmountMismatch { gross_amount: Idr::new(44_000), items_sum: 42_000 },
+        BuildErrorKind::AmountMismatch {
+            gross_amount: Idr::new(44_000),
+            items_sum: 42_000,
+        },
     );
     // A discount line counts negatively.
     let items = vec![
@@ -110,9 +127,20 @@ fn items_sum_differs_from_gross_amount() {
 fn amount_arithmetic_overflow() {
     let huge = Idr::new(i64::MAX as u64 / 2 + 1);
     let items = vec![ItemDetails::new("a", huge, 2)];
-    assert_error(both(details("order-1", 1), items), "item_details[0]", BuildErrorKind::Overflow);
-    let items = vec![ItemDetails::new("a", huge, 1), ItemDetails::new("b", huge, 1)];
-    assert_error(both(details("order-1", 1), items), "item_details[1]", BuildErrorKind::Overflow);
+    assert_error(
+        both(details("order-1", 1), items),
+        "item_details[0]",
+        BuildErrorKind::Overflow,
+    );
+    let items = vec![
+        ItemDetails::new("a", huge, 1),
+        ItemDetails::new("b", huge, 1),
+    ];
+    assert_error(
+        both(details("order-1", 1), items),
+        "item_details[1]",
+        BuildErrorKind::Overflow,
+    );
     assert_eq!(Idr::new(u64::MAX).checked_add(Idr::new(1)), None);
     assert_eq!(Idr::new(u64::MAX).checked_mul(2), None);
 }
@@ -122,7 +150,10 @@ fn negative_amounts_are_unrepresentable_or_rejected() {
     // `Idr` is unsigned: a negative amount cannot be built, and is rejected from JSON.
     assert!(serde_json::from_str::<Idr>("-5").is_err());
     assert!(serde_json::from_str::<Idr>(r#""-5""#).is_err());
-    assert_eq!(serde_json::from_str::<Idr>(r#""265000""#).unwrap(), Idr::new(265_000));
+    assert_eq!(
+        serde_json::from_str::<Idr>(r#""265000""#).unwrap(),
+        Idr::new(265_000)
+    );
     assert_eq!(Idr::new(5).checked_sub(Idr::new(6)), None);
     // Only an explicit discount line carries a negative price.
     assert_eq!(ItemPrice::discount(Idr::new(6_000)).value(), -6_000);
@@ -131,15 +162,25 @@ fn negative_amounts_are_unrepresentable_or_rejected() {
 #[test]
 fn subscription_schedule_with_interval_zero() {
     let token = SavedTokenId::new("48111111sHfSakAvHvFQFEjTivUV1114");
-    let request = SubscriptionRequest::credit_card("MONTHLY", Idr::new(1), &token, Schedule::new(0, IntervalUnit::Month))
-        .build()
-        .map(|_| ());
+    let request = SubscriptionRequest::credit_card(
+        "MONTHLY",
+        Idr::new(1),
+        &token,
+        Schedule::new(0, IntervalUnit::Month),
+    )
+    .build()
+    .map(|_| ());
     assert_error(request, "schedule.interval", BuildErrorKind::Zero);
 
-    let retry = SubscriptionRequest::credit_card("MONTHLY", Idr::new(1), &token, Schedule::new(1, IntervalUnit::Month))
-        .retry_schedule(RetrySchedule::new(0, IntervalUnit::Day, 3))
-        .build()
-        .map(|_| ());
+    let retry = SubscriptionRequest::credit_card(
+        "MONTHLY",
+        Idr::new(1),
+        &token,
+        Schedule::new(1, IntervalUnit::Month),
+    )
+    .retry_schedule(RetrySchedule::new(0, IntervalUnit::Day, 3))
+    .build()
+    .map(|_| ());
     assert_error(retry, "retry_schedule.interval", BuildErrorKind::Zero);
 
     let update = SubscriptionUpdate::builder()
@@ -148,29 +189,57 @@ fn subscription_schedule_with_interval_zero() {
         .map(|_| ());
     assert_error(update, "schedule.interval", BuildErrorKind::Zero);
 
-    let zero = SubscriptionRequest::credit_card("MONTHLY", Idr::ZERO, &token, Schedule::new(1, IntervalUnit::Month))
-        .build()
-        .map(|_| ());
+    let zero = SubscriptionRequest::credit_card(
+        "MONTHLY",
+        Idr::ZERO,
+        &token,
+        Schedule::new(1, IntervalUnit::Month),
+    )
+    .build()
+    .map(|_| ());
     assert_error(zero, "amount", BuildErrorKind::Zero);
 }
 
 #[test]
 fn other_documented_limits() {
-    let bni = ChargeRequest::builder(details("o", 1), BankTransfer::Bni(charge::VaOptions::new("123456789")))
+    let bni = ChargeRequest::builder(
+        details("o", 1),
+        BankTransfer::Bni(charge::VaOptions::new("123456789")),
+    )
+    .build()
+    .map(|_| ());
+    assert_error(
+        bni,
+        "bank_transfer.va_number",
+        BuildErrorKind::TooLong { len: 9, max: 8 },
+    );
+
+    let akulaku = ChargeRequest::builder(details("o", 1), PaymentMethod::Akulaku)
         .build()
         .map(|_| ());
-    assert_error(bni, "bank_transfer.va_number", BuildErrorKind::TooLong { len: 9, max: 8 });
-
-    let akulaku = ChargeRequest::builder(details("o", 1), PaymentMethod::Akulaku).build().map(|_| ());
     assert_error(akulaku, "item_details", BuildErrorKind::Missing);
 
-    let empty_token = ChargeRequest::builder(details("o", 1), CreditCard::new("")).build().map(|_| ());
+    let empty_token = ChargeRequest::builder(details("o", 1), CreditCard::new(""))
+        .build()
+        .map(|_| ());
     assert_error(empty_token, "credit_card.token_id", BuildErrorKind::Empty);
 
-    let bad_key = RefundRequest::builder().refund_key("ref 1").build().map(|_| ());
-    assert_error(bad_key, "refund_key", BuildErrorKind::InvalidCharacter { character: ' ', index: 3 });
+    let bad_key = RefundRequest::builder()
+        .refund_key("ref 1")
+        .build()
+        .map(|_| ());
+    assert_error(
+        bad_key,
+        "refund_key",
+        BuildErrorKind::InvalidCharacter {
+            character: ' ',
+            index: 3,
+        },
+    );
 
-    let phone = pay_account::PayAccountLinkRequest::gopay("081234567891", "62").build().map(|_| ());
+    let phone = pay_account::PayAccountLinkRequest::gopay("081234567891", "62")
+        .build()
+        .map(|_| ());
     assert_eq!(phone.unwrap_err().field(), "gopay_partner.phone_number");
 
     let name = SubscriptionRequest::credit_card(
@@ -181,7 +250,14 @@ fn other_documented_limits() {
     )
     .build()
     .map(|_| ());
-    assert_error(name, "name", BuildErrorKind::InvalidCharacter { character: ' ', index: 1 });
+    assert_error(
+        name,
+        "name",
+        BuildErrorKind::InvalidCharacter {
+            character: ' ',
+            index: 1,
+        },
+    );
 }
 
 #[test]
