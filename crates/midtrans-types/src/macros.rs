@@ -276,6 +276,30 @@ macro_rules! list_setters {
     };
 }
 
+/// Declares the builder of a request type that has a `validate()`: the struct, and a `build()`
+/// that validates and returns the request.
+macro_rules! validated_builder {
+    ($(#[$meta:meta])* $builder:ident => $target:ty) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug)]
+        #[must_use]
+        pub struct $builder {
+            inner: $target,
+        }
+
+        impl $builder {
+            /// Validates and returns the request.
+            ///
+            /// # Errors
+            /// A [`BuildError`](crate::BuildError) naming the first invalid field.
+            pub fn build(self) -> Result<$target, crate::BuildError> {
+                self.inner.validate()?;
+                Ok(self.inner)
+            }
+        }
+    };
+}
+
 /// The serde visitor shared by every `string_enum!`: accepts a JSON string only.
 pub(crate) struct StrVisitor<T>(core::marker::PhantomData<T>);
 

@@ -88,11 +88,9 @@ impl PayAccountLinkRequest {
     }
 }
 
-/// Builds a [`PayAccountLinkRequest`].
-#[derive(Clone, Debug)]
-#[must_use]
-pub struct PayAccountLinkRequestBuilder {
-    inner: PayAccountLinkRequest,
+validated_builder! {
+    /// Builds a [`PayAccountLinkRequest`].
+    PayAccountLinkRequestBuilder => PayAccountLinkRequest
 }
 
 impl PayAccountLinkRequestBuilder {
@@ -100,15 +98,6 @@ impl PayAccountLinkRequestBuilder {
     pub fn redirect_url(mut self, url: impl Into<String>) -> Self {
         self.inner.gopay_partner.redirect_url = Some(url.into());
         self
-    }
-
-    /// Validates and returns the request.
-    ///
-    /// # Errors
-    /// A [`BuildError`] naming the first invalid field.
-    pub fn build(self) -> Result<PayAccountLinkRequest, BuildError> {
-        self.inner.validate()?;
-        Ok(self.inner)
     }
 }
 

@@ -78,22 +78,9 @@ impl RefundRequest {
     }
 }
 
-/// Builds a [`RefundRequest`].
-#[derive(Clone, Debug)]
-#[must_use]
-pub struct RefundRequestBuilder {
-    inner: RefundRequest,
-}
-
-impl RefundRequestBuilder {
-    /// Validates and returns the request.
-    ///
-    /// # Errors
-    /// A [`BuildError`] naming the first invalid field.
-    pub fn build(self) -> Result<RefundRequest, BuildError> {
-        self.inner.validate()?;
-        Ok(self.inner)
-    }
+validated_builder! {
+    /// Builds a [`RefundRequest`].
+    RefundRequestBuilder => RefundRequest
 }
 
 setters!(RefundRequestBuilder => inner {

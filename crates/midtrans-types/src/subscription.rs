@@ -265,22 +265,9 @@ fn subscription_name(name: &str) -> Result<(), BuildError> {
     })
 }
 
-/// Builds a [`SubscriptionRequest`].
-#[derive(Clone, Debug)]
-#[must_use]
-pub struct SubscriptionRequestBuilder {
-    inner: SubscriptionRequest,
-}
-
-impl SubscriptionRequestBuilder {
-    /// Validates and returns the request.
-    ///
-    /// # Errors
-    /// A [`BuildError`] naming the first invalid field.
-    pub fn build(self) -> Result<SubscriptionRequest, BuildError> {
-        self.inner.validate()?;
-        Ok(self.inner)
-    }
+validated_builder! {
+    /// Builds a [`SubscriptionRequest`].
+    SubscriptionRequestBuilder => SubscriptionRequest
 }
 
 setters!(SubscriptionRequestBuilder => inner {
@@ -398,22 +385,9 @@ impl SubscriptionUpdate {
     }
 }
 
-/// Builds a [`SubscriptionUpdate`].
-#[derive(Clone, Debug)]
-#[must_use]
-pub struct SubscriptionUpdateBuilder {
-    inner: SubscriptionUpdate,
-}
-
-impl SubscriptionUpdateBuilder {
-    /// Validates and returns the update.
-    ///
-    /// # Errors
-    /// A [`BuildError`] naming the first invalid field.
-    pub fn build(self) -> Result<SubscriptionUpdate, BuildError> {
-        self.inner.validate()?;
-        Ok(self.inner)
-    }
+validated_builder! {
+    /// Builds a [`SubscriptionUpdate`].
+    SubscriptionUpdateBuilder => SubscriptionUpdate
 }
 
 setters!(SubscriptionUpdateBuilder => inner {

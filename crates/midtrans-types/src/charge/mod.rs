@@ -313,11 +313,9 @@ fn akulaku(
     Ok(())
 }
 
-/// Builds a [`ChargeRequest`]; see [`ChargeRequest::builder`].
-#[derive(Clone, Debug)]
-#[must_use]
-pub struct ChargeRequestBuilder {
-    inner: ChargeRequest,
+validated_builder! {
+    /// Builds a [`ChargeRequest`]; see [`ChargeRequest::builder`].
+    ChargeRequestBuilder => ChargeRequest
 }
 
 impl ChargeRequestBuilder {
@@ -328,15 +326,6 @@ impl ChargeRequestBuilder {
             .get_or_insert_with(Vec::new)
             .push(item);
         self
-    }
-
-    /// Validates and returns the request.
-    ///
-    /// # Errors
-    /// A [`BuildError`] naming the first invalid field (see [`ChargeRequest::validate`]).
-    pub fn build(self) -> Result<ChargeRequest, BuildError> {
-        self.inner.validate()?;
-        Ok(self.inner)
     }
 }
 

@@ -221,11 +221,9 @@ fn va(options: &Option<VaOptions>) -> Option<&str> {
     options.as_ref().and_then(|o| o.va_number.as_deref())
 }
 
-/// Builds a [`SnapRequest`]; see [`SnapRequest::builder`].
-#[derive(Clone, Debug)]
-#[must_use]
-pub struct SnapRequestBuilder {
-    inner: SnapRequest,
+validated_builder! {
+    /// Builds a [`SnapRequest`]; see [`SnapRequest::builder`].
+    SnapRequestBuilder => SnapRequest
 }
 
 impl SnapRequestBuilder {
@@ -236,15 +234,6 @@ impl SnapRequestBuilder {
             .get_or_insert_with(Vec::new)
             .push(item);
         self
-    }
-
-    /// Validates and returns the request.
-    ///
-    /// # Errors
-    /// A [`BuildError`] naming the first invalid field (see [`SnapRequest::validate`]).
-    pub fn build(self) -> Result<SnapRequest, BuildError> {
-        self.inner.validate()?;
-        Ok(self.inner)
     }
 }
 
