@@ -20,6 +20,19 @@
 //! * **Time**: [`Timestamp`] keeps response times as received and parses them on demand;
 //!   [`RequestTime`] is written as `yyyy-MM-dd HH:mm:ss Z`.
 //!
+//! # Round trips
+//!
+//! Deserializing a Midtrans payload and serializing it again gives the same JSON (every
+//! sample payload is tested), with these normalizations:
+//!
+//! * a `null` field is left out (`None` is not written);
+//! * a code matched case-insensitively or by an accepted alias is written in its documented
+//!   spelling (`"PENDING"` → `"pending"`, Snap's `"minutes"` → `"minute"`); unknown codes are
+//!   written exactly as received;
+//! * a number received where Midtrans documents a string (`gross_amount`, `status_code`) is
+//!   written as a string, and a numeric string where it documents a number (`installment_term`,
+//!   `refund_chargeback_id`, point counts) as a number.
+//!
 //! ```
 //! use midtrans_types::charge::{ChargeRequest, CreditCard};
 //! use midtrans_types::{Idr, TransactionDetails};

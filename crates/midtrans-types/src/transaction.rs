@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::card::CardType;
+use crate::card::{CardChannel, CardType};
 use crate::charge::{QrisAcquirer, Store};
 use crate::pay_account::PaymentOptionName;
 use crate::{
@@ -99,9 +99,9 @@ pub struct Transaction {
     /// QRIS issuer (the payer's wallet).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
-    /// QRIS `on-us` or `off-us`.
+    /// QRIS: whether payer and merchant use the same provider.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub transaction_type: Option<String>,
+    pub transaction_type: Option<QrisTransactionType>,
     /// GoPay/QRIS cross reference.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merchant_cross_reference_id: Option<String>,
@@ -138,9 +138,9 @@ pub struct Transaction {
     /// Message from the bank or provider.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_response_message: Option<String>,
-    /// Card channel, e.g. `dragon`.
+    /// Card acquiring channel, e.g. `dragon`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel: Option<String>,
+    pub channel: Option<CardChannel>,
     /// 3-D Secure version, e.g. `"2"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub three_ds_version: Option<String>,
@@ -283,6 +283,16 @@ pub struct PaymentAmount {
     /// How much.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<Amount>,
+}
+
+string_enum! {
+    /// `transaction_type` of a QRIS payment.
+    pub enum QrisTransactionType {
+        /// Payer and merchant use the same provider.
+        OnUs => "on-us",
+        /// Payer and merchant use different providers.
+        OffUs => "off-us",
+    }
 }
 
 string_enum! {

@@ -1,6 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::charge::FreeText;
+use crate::subscription::IntervalUnit;
 use crate::{ExpiryUnit, RequestTime};
 
 /// Snap `bca_va`: options for the BCA virtual account.
@@ -247,7 +248,7 @@ pub struct Recurring {
     pub start_time: Option<RequestTime>,
     /// Interval unit, e.g. `month`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interval_unit: Option<String>,
+    pub interval_unit: Option<IntervalUnit>,
 }
 
 impl Recurring {
@@ -260,5 +261,5 @@ impl Recurring {
 setters!(Recurring {
     required: bool,
     start_time: RequestTime,
-    interval_unit: String,
+    interval_unit: IntervalUnit,
 });

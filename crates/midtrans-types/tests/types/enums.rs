@@ -8,7 +8,7 @@ use midtrans_types::charge::{QrisAcquirer, Store};
 use midtrans_types::notification::SubscriptionEvent;
 use midtrans_types::pay_account::{PayAccountStatus, PaymentOptionName};
 use midtrans_types::subscription::{IntervalUnit, SubscriptionStatus};
-use midtrans_types::transaction::{ActionName, HttpMethod, RefundMethod};
+use midtrans_types::transaction::{ActionName, HttpMethod, QrisTransactionType, RefundMethod};
 use midtrans_types::*;
 
 fn check<T>(name: &str, known: &[T])
@@ -94,6 +94,7 @@ fn every_enum_agrees_and_accepts_unknown_values() {
         QrisAcquirer,
         Store,
         ActionName,
+        QrisTransactionType,
         HttpMethod,
         RefundMethod,
         PayAccountStatus,

@@ -344,3 +344,37 @@ fn amounts_keep_the_text_received() {
     assert_eq!(fractional.to_idr(), None);
     assert!(serde_json::from_str::<Amount>(r#""ten""#).is_err());
 }
+
+#[test]
+fn paid_means_captured_or_settled_and_not_challenged() {
+    let tx = |status: &str, fraud: Option<&str>| -> Transaction {
+        let mut json = serde_json::json!({"status_code": "200", "transaction_status": status});
+        if let Some(fraud) = fraud {
+            json["fraud_status"] = fraud.into();
+        }
+        serde_json::from_value(json).unwrap()
+    };
+    assert!(tx("settlement", None).is_paid());
+    assert!(tx("capture", Some("accept")).is_paid());
+    assert!(!tx("capture", Some("challenge")).is_paid());
+    assert!(!tx("pending", None).is_paid());
+    assert!(!tx("expire", Some("accept")).is_paid());
+    assert!(TransactionStatus::Expire.is_failed());
+}
+
+#[test]
+fn pay_account_notification_signature_input_is_exact() {
+    let raw = r#"{"account_id":"6975fc98-8d44-490d-b50a-28d2810d6856","account_status":"ENABLED",
+        "status_code":"200","signature_key":"ab","payment_type":"gopay"}"#;
+    let parsed: PayAccountNotification = serde_json::from_str(raw).unwrap();
+    assert_eq!(
+        parsed.signature_input().unwrap(),
+        "6975fc98-8d44-490d-b50a-28d2810d6856ENABLED200"
+    );
+    assert_eq!(
+        parsed.status(),
+        Some(pay_account::PayAccountStatus::Enabled)
+    );
+    let missing: PaymentNotification = serde_json::from_str(r#"{"status_code":"200"}"#).unwrap();
+    assert_eq!(missing.signature_input().unwrap_err().0, "order_id");
+}

@@ -392,7 +392,11 @@ fn snap_builder_writes_every_catalog_field() {
                 .start_time(RequestTime::jakarta(2030, 12, 20, 18, 11, 8).unwrap()),
         )
         .page_expiry(snap::PageExpiry::new(3, ExpiryUnit::Hour))
-        .recurring(snap::Recurring::new().required(true).interval_unit("month"))
+        .recurring(
+            snap::Recurring::new()
+                .required(true)
+                .interval_unit(subscription::IntervalUnit::Month),
+        )
         .user_id("user-42")
         .custom_field1("a")
         .custom_field2("b")
