@@ -251,7 +251,7 @@ impl Transaction {
             && self
                 .fraud_status
                 .as_ref()
-                .map_or(true, |fraud| *fraud == FraudStatus::Accept)
+                .is_none_or(|fraud| *fraud == FraudStatus::Accept)
     }
 
     /// The first action with this name (e.g. [`ActionName::GenerateQrCode`]).

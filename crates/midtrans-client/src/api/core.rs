@@ -1,0 +1,175 @@
+use http::Method;
+use midtrans_types::card::{
+    BinResponse, CardRegisterRequest, CardRegisterResponse, CardTokenRequest, CardTokenResponse,
+    PointInquiryResponse,
+};
+use midtrans_types::pay_account::PayAccountLinkRequest;
+use midtrans_types::subscription::SubscriptionActionResponse;
+use midtrans_types::{
+    CaptureRequest, ChargeRequest, ChargeResponse, PayAccount, Subscription, SubscriptionRequest,
+    SubscriptionUpdate, Transaction,
+};
+
+use super::{path, QueryParams, RequestBody, Transactions};
+use crate::request::{Auth, Endpoint, Host, PendingRequest};
+use crate::{Client, ConfigError, Error};
+
+/// The Core API: charges, capture, card utilities, subscriptions and GoPay tokenization.
+/// `client.core()`.
+#[derive(Clone, Copy, Debug)]
+pub struct CoreApi<'a> {
+    client: &'a Client,
+}
+
+impl<'a> CoreApi<'a> {
+    pub(crate) fn new(client: &'a Client) -> Self {
+        CoreApi { client }
+    }
+
+    fn post<R, T: serde::de::DeserializeOwned>(
+        &self,
+        path: &str,
+        body: impl RequestBody<R>,
+    ) -> PendingRequest<T> {
+        let endpoint = body
+            .into_json()
+            .map(|json| Endpoint::new(Method::POST, Host::Core, path.to_owned()).body(json));
+        PendingRequest::new(self.client, endpoint)
+    }
+
+    fn at<T: serde::de::DeserializeOwned>(
+        &self,
+        method: Method,
+        path: Result<String, Error>,
+    ) -> PendingRequest<T> {
+        PendingRequest::new(
+            self.client,
+            path.map(|p| Endpoint::new(method, Host::Core, p)),
+        )
+    }
+
+    /// A GET authorised by the client key, which is also sent as the `client_key` parameter.
+    fn with_client_key<T: serde::de::DeserializeOwned>(
+        &self,
+        path: &str,
+        query: Result<Vec<(String, String)>, Error>,
+    ) -> PendingRequest<T> {
+        let client_key = self.client.state().config.client_key.clone();
+        let endpoint = query.and_then(|mut query| {
+            let key = client_key.ok_or(ConfigError::MissingClientKey)?;
+            query.insert(0, ("client_key".to_owned(), key.as_str().to_owned()));
+            Ok(Endpoint::new(Method::GET, Host::Core, path.to_owned())
+                .query(query)
+                .auth(Auth::ClientKey))
+        });
+        PendingRequest::new(self.client, endpoint)
+    }
+
+    /// `POST /v2/charge`: create a payment.
+    pub fn charge(&self, body: impl RequestBody<ChargeRequest>) -> PendingRequest<ChargeResponse> {
+        self.post("/v2/charge", body)
+    }
+
+    /// `POST /v2/capture`: capture a pre-authorised payment.
+    pub fn capture(&self, body: impl RequestBody<CaptureRequest>) -> PendingRequest<Transaction> {
+        self.post("/v2/capture", body)
+    }
+
+    /// `GET /v2/card/register`: save a card for one-click payments (client key).
+    pub fn card_register(
+        &self,
+        query: impl QueryParams<CardRegisterRequest>,
+    ) -> PendingRequest<CardRegisterResponse> {
+        self.with_client_key("/v2/card/register", query.into_query())
+    }
+
+    /// `GET /v2/token`: a one-time card token (client key). Usually done in the browser.
+    pub fn card_token(
+        &self,
+        query: impl QueryParams<CardTokenRequest>,
+    ) -> PendingRequest<CardTokenResponse> {
+        self.with_client_key("/v2/token", query.into_query())
+    }
+
+    /// `GET /v2/point_inquiry/{token_id}`: the card's reward point balance.
+    pub fn card_point_inquiry(&self, token_id: &str) -> PendingRequest<PointInquiryResponse> {
+        self.at(Method::GET, path("/v2/point_inquiry", token_id, ""))
+    }
+
+    /// `GET /v1/bins/{bin}`: what a card number prefix says about the card. Authenticated
+    /// with the client key when one is configured, else the server key.
+    pub fn bin(&self, bin: &str) -> PendingRequest<BinResponse> {
+        let has_client_key = self.client.state().config.client_key.is_some();
+        let endpoint = path("/v1/bins", bin, "").map(|p| {
+            let endpoint = Endpoint::new(Method::GET, Host::Core, p);
+            if has_client_key {
+                endpoint.auth(Auth::ClientKey)
+            } else {
+                endpoint
+            }
+        });
+        PendingRequest::new(self.client, endpoint)
+    }
+
+    /// `POST /v1/subscriptions`: create a subscription.
+    pub fn create_subscription(
+        &self,
+        body: impl RequestBody<SubscriptionRequest>,
+    ) -> PendingRequest<Subscription> {
+        self.post("/v1/subscriptions", body)
+    }
+
+    /// `GET /v1/subscriptions/{id}`.
+    pub fn get_subscription(&self, id: &str) -> PendingRequest<Subscription> {
+        self.at(Method::GET, path("/v1/subscriptions", id, ""))
+    }
+
+    /// `POST /v1/subscriptions/{id}/disable`: stop charging (can be enabled again).
+    pub fn disable_subscription(&self, id: &str) -> PendingRequest<SubscriptionActionResponse> {
+        self.at(Method::POST, path("/v1/subscriptions", id, "/disable"))
+    }
+
+    /// `POST /v1/subscriptions/{id}/enable`.
+    pub fn enable_subscription(&self, id: &str) -> PendingRequest<SubscriptionActionResponse> {
+        self.at(Method::POST, path("/v1/subscriptions", id, "/enable"))
+    }
+
+    /// `POST /v1/subscriptions/{id}/cancel`: stop for good, including pending retries.
+    pub fn cancel_subscription(&self, id: &str) -> PendingRequest<SubscriptionActionResponse> {
+        self.at(Method::POST, path("/v1/subscriptions", id, "/cancel"))
+    }
+
+    /// `PATCH /v1/subscriptions/{id}`: change some fields.
+    pub fn update_subscription(
+        &self,
+        id: &str,
+        body: impl RequestBody<SubscriptionUpdate>,
+    ) -> PendingRequest<SubscriptionActionResponse> {
+        let endpoint = path("/v1/subscriptions", id, "")
+            .and_then(|p| Ok(Endpoint::new(Method::PATCH, Host::Core, p).body(body.into_json()?)));
+        PendingRequest::new(self.client, endpoint)
+    }
+
+    /// `POST /v2/pay/account`: link a GoPay account.
+    pub fn link_payment_account(
+        &self,
+        body: impl RequestBody<PayAccountLinkRequest>,
+    ) -> PendingRequest<PayAccount> {
+        self.post("/v2/pay/account", body)
+    }
+
+    /// `GET /v2/pay/account/{account_id}`: link state, payment options and their tokens.
+    pub fn get_payment_account(&self, account_id: &str) -> PendingRequest<PayAccount> {
+        self.at(Method::GET, path("/v2/pay/account", account_id, ""))
+    }
+
+    /// `POST /v2/pay/account/{account_id}/unbind`: unlink a GoPay account.
+    pub fn unlink_payment_account(&self, account_id: &str) -> PendingRequest<PayAccount> {
+        self.at(Method::POST, path("/v2/pay/account", account_id, "/unbind"))
+    }
+
+    /// Status, actions, refunds and notifications.
+    pub fn transactions(&self) -> Transactions<'a> {
+        Transactions::new(self.client)
+    }
+}

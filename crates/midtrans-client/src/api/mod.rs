@@ -1,0 +1,138 @@
+//! The endpoints, grouped as the Python client groups them: [`Snap`], [`CoreApi`] and
+//! [`Transactions`] (reachable from both).
+
+mod core;
+mod snap;
+mod transactions;
+
+pub use self::core::CoreApi;
+pub use self::snap::Snap;
+pub use self::transactions::Transactions;
+
+use midtrans_types::card::{CardRegisterRequest, CardTokenRequest};
+use midtrans_types::pay_account::PayAccountLinkRequest;
+use midtrans_types::{
+    CaptureRequest, ChargeRequest, RefundRequest, SnapRequest, SubscriptionRequest,
+    SubscriptionUpdate,
+};
+
+use crate::request::encode;
+use crate::Error;
+
+/// A body accepted by an endpoint whose typed request is `R`: the typed request itself
+/// (validated before sending), or untyped JSON as a [`serde_json::Value`] or a JSON string, as
+/// the Python client accepts a dict or a string.
+pub trait RequestBody<R> {
+    /// The JSON bytes to send.
+    ///
+    /// # Errors
+    /// [`Error::InvalidRequest`] for a typed request that fails validation,
+    /// [`Error::InvalidInput`] for a string that is not JSON.
+    fn into_json(self) -> Result<Vec<u8>, Error>;
+}
+
+macro_rules! typed_body {
+    ($($ty:ty),+ $(,)?) => {
+        $(
+            impl RequestBody<$ty> for &$ty {
+                fn into_json(self) -> Result<Vec<u8>, Error> {
+                    self.validate()?;
+                    serde_json::to_vec(self).map_err(|e| Error::InvalidInput(e.to_string()))
+                }
+            }
+        )+
+    };
+}
+
+typed_body!(
+    ChargeRequest,
+    SnapRequest,
+    CaptureRequest,
+    RefundRequest,
+    SubscriptionRequest,
+    SubscriptionUpdate,
+    PayAccountLinkRequest,
+);
+
+impl<R> RequestBody<R> for &serde_json::Value {
+    fn into_json(self) -> Result<Vec<u8>, Error> {
+        serde_json::to_vec(self).map_err(|e| Error::InvalidInput(e.to_string()))
+    }
+}
+
+impl<R> RequestBody<R> for serde_json::Value {
+    fn into_json(self) -> Result<Vec<u8>, Error> {
+        RequestBody::<R>::into_json(&self)
+    }
+}
+
+impl<R> RequestBody<R> for &str {
+    fn into_json(self) -> Result<Vec<u8>, Error> {
+        serde_json::from_str::<serde::de::IgnoredAny>(self)
+            .map_err(|e| Error::InvalidInput(format!("body is not JSON: {e}")))?;
+        Ok(self.as_bytes().to_vec())
+    }
+}
+
+/// Query parameters accepted by a GET endpoint whose typed request is `R`: the typed request,
+/// or a flat JSON object of strings, numbers and booleans.
+pub trait QueryParams<R> {
+    /// The parameters, not yet percent-encoded.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] for JSON that is not a flat object.
+    fn into_query(self) -> Result<Vec<(String, String)>, Error>;
+}
+
+impl QueryParams<CardTokenRequest> for &CardTokenRequest {
+    fn into_query(self) -> Result<Vec<(String, String)>, Error> {
+        Ok(owned(self.query_pairs()))
+    }
+}
+
+impl QueryParams<CardRegisterRequest> for &CardRegisterRequest {
+    fn into_query(self) -> Result<Vec<(String, String)>, Error> {
+        Ok(owned(self.query_pairs()))
+    }
+}
+
+impl<R> QueryParams<R> for &serde_json::Value {
+    fn into_query(self) -> Result<Vec<(String, String)>, Error> {
+        let object = self
+            .as_object()
+            .ok_or_else(|| Error::InvalidInput("query parameters must be a JSON object".into()))?;
+        object
+            .iter()
+            .map(|(key, value)| {
+                let text = match value {
+                    serde_json::Value::String(s) => s.clone(),
+                    serde_json::Value::Number(n) => n.to_string(),
+                    serde_json::Value::Bool(b) => b.to_string(),
+                    _ => {
+                        return Err(Error::InvalidInput(format!(
+                            "query parameter {key:?} must be a string, number or boolean"
+                        )))
+                    }
+                };
+                Ok((key.clone(), text))
+            })
+            .collect()
+    }
+}
+
+fn owned(pairs: Vec<(&'static str, &str)>) -> Vec<(String, String)> {
+    pairs
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect()
+}
+
+/// `/{prefix}/{id}{suffix}` with `id` percent-encoded; an empty id is refused.
+fn path(prefix: &str, id: &str, suffix: &str) -> Result<String, Error> {
+    if id.is_empty() {
+        return Err(Error::InvalidInput(format!(
+            "empty id in {prefix}/{{id}}{suffix}"
+        )));
+    }
+    Ok(format!("{prefix}/{}{suffix}", encode(id)))
+}

@@ -1,0 +1,65 @@
+use http::Method;
+use midtrans_types::{SnapCancelResponse, SnapRequest, SnapResponse, SnapToken};
+
+use super::{path, RequestBody, Transactions};
+use crate::request::{Endpoint, Host, PendingRequest};
+use crate::Client;
+
+/// Snap: the hosted payment page. `client.snap()`.
+#[derive(Clone, Copy, Debug)]
+pub struct Snap<'a> {
+    client: &'a Client,
+}
+
+impl<'a> Snap<'a> {
+    pub(crate) fn new(client: &'a Client) -> Self {
+        Snap { client }
+    }
+
+    fn create(&self, body: impl RequestBody<SnapRequest>) -> Result<Endpoint, crate::Error> {
+        Ok(
+            Endpoint::new(Method::POST, Host::Snap, "/transactions".to_owned())
+                .body(body.into_json()?),
+        )
+    }
+
+    /// `POST {snap}/transactions`: the token and the redirect URL of a payment page.
+    pub fn create_transaction(
+        &self,
+        body: impl RequestBody<SnapRequest>,
+    ) -> PendingRequest<SnapResponse> {
+        PendingRequest::new(self.client, self.create(body))
+    }
+
+    /// Like [`Self::create_transaction`], answering only the token (for Snap.js).
+    pub fn create_transaction_token(
+        &self,
+        body: impl RequestBody<SnapRequest>,
+    ) -> PendingRequest<SnapToken> {
+        PendingRequest::decoded_with(self.client, self.create(body), |body| {
+            serde_json::from_slice::<SnapResponse>(body).map(|answer| answer.token)
+        })
+    }
+
+    /// Like [`Self::create_transaction`], answering only the redirect URL (Snap redirect).
+    pub fn create_transaction_redirect_url(
+        &self,
+        body: impl RequestBody<SnapRequest>,
+    ) -> PendingRequest<String> {
+        PendingRequest::decoded_with(self.client, self.create(body), |body| {
+            serde_json::from_slice::<SnapResponse>(body).map(|answer| answer.redirect_url)
+        })
+    }
+
+    /// `POST {snap}/transactions/{token}/cancel`: closes an open payment page.
+    pub fn cancel(&self, token: &SnapToken) -> PendingRequest<SnapCancelResponse> {
+        let endpoint = path("/transactions", token.as_str(), "/cancel")
+            .map(|p| Endpoint::new(Method::POST, Host::Snap, p));
+        PendingRequest::new(self.client, endpoint)
+    }
+
+    /// Status, actions and refunds of transactions (they live on the Core API host).
+    pub fn transactions(&self) -> Transactions<'a> {
+        Transactions::new(self.client)
+    }
+}

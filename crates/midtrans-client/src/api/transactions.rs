@@ -1,0 +1,125 @@
+use http::Method;
+use midtrans_types::{
+    ActionResponse, PaymentNotification, RefundRequest, RefundResponse, StatusB2bResponse,
+    StatusResponse,
+};
+
+use super::{path, RequestBody};
+use crate::request::{Endpoint, Host, PendingRequest};
+use crate::{Client, Error};
+
+/// Transaction status, actions, refunds and notifications, by order id or transaction id.
+/// `client.transactions()`, `client.snap().transactions()` or `client.core().transactions()`.
+#[derive(Clone, Copy, Debug)]
+pub struct Transactions<'a> {
+    client: &'a Client,
+}
+
+impl<'a> Transactions<'a> {
+    pub(crate) fn new(client: &'a Client) -> Self {
+        Transactions { client }
+    }
+
+    fn call<T: serde::de::DeserializeOwned>(
+        &self,
+        method: Method,
+        id: &str,
+        suffix: &str,
+        body: Option<Result<Vec<u8>, Error>>,
+    ) -> PendingRequest<T> {
+        let endpoint = path("/v2", id, suffix).and_then(|p| {
+            let endpoint = Endpoint::new(method, Host::Core, p);
+            Ok(match body {
+                Some(body) => endpoint.body(body?),
+                None => endpoint,
+            })
+        });
+        PendingRequest::new(self.client, endpoint)
+    }
+
+    /// `GET /v2/{id}/status`.
+    pub fn status(&self, id: &str) -> PendingRequest<StatusResponse> {
+        self.call(Method::GET, id, "/status", None)
+    }
+
+    /// `GET /v2/{id}/status/b2b`: every payment to a B2B virtual account.
+    pub fn status_b2b(&self, id: &str) -> PendingRequest<StatusB2bResponse> {
+        self.call(Method::GET, id, "/status/b2b", None)
+    }
+
+    /// `POST /v2/{id}/approve`: accept a card payment under fraud `challenge`.
+    pub fn approve(&self, id: &str) -> PendingRequest<ActionResponse> {
+        self.call(Method::POST, id, "/approve", None)
+    }
+
+    /// `POST /v2/{id}/deny`: reject a card payment under fraud `challenge`.
+    pub fn deny(&self, id: &str) -> PendingRequest<ActionResponse> {
+        self.call(Method::POST, id, "/deny", None)
+    }
+
+    /// `POST /v2/{id}/cancel`: cancel before settlement (void a card payment, close a pending one).
+    pub fn cancel(&self, id: &str) -> PendingRequest<ActionResponse> {
+        self.call(Method::POST, id, "/cancel", None)
+    }
+
+    /// `POST /v2/{id}/expire`: expire a pending payment. Answers body `status_code` 407.
+    pub fn expire(&self, id: &str) -> PendingRequest<ActionResponse> {
+        self.call(Method::POST, id, "/expire", None)
+    }
+
+    /// `POST /v2/{id}/refund`: refund a settled payment (all, or `amount`).
+    pub fn refund(
+        &self,
+        id: &str,
+        body: impl RequestBody<RefundRequest>,
+    ) -> PendingRequest<RefundResponse> {
+        self.call(Method::POST, id, "/refund", Some(body.into_json()))
+    }
+
+    /// `POST /v2/{id}/refund/online/direct`: the legacy direct refund.
+    pub fn refund_direct(
+        &self,
+        id: &str,
+        body: impl RequestBody<RefundRequest>,
+    ) -> PendingRequest<RefundResponse> {
+        self.call(
+            Method::POST,
+            id,
+            "/refund/online/direct",
+            Some(body.into_json()),
+        )
+    }
+
+    /// Parses a payment notification's raw body and verifies its `signature_key` locally
+    /// against the server key (and any [`previous_server_key`](crate::ClientBuilder::previous_server_key)),
+    /// in constant time.
+    ///
+    /// Midtrans recommends confirming with a status call before fulfilling an order:
+    /// [`Self::notification_status`] does both.
+    ///
+    /// # Errors
+    /// [`Error::Decode`] for a body that is not a notification, [`Error::Signature`] when the
+    /// signature does not verify.
+    pub fn notification(&self, body: &[u8]) -> Result<PaymentNotification, Error> {
+        let state = self.client.state();
+        let keys: Vec<&crate::ServerKey> = std::iter::once(&state.config.server_key)
+            .chain(&state.config.notification_keys)
+            .collect();
+        crate::notification::verify(body, &keys)
+    }
+
+    /// Verifies a notification like [`Self::notification`], then fetches the transaction's
+    /// current status, as the Python client's `transactions.notification` does.
+    ///
+    /// # Errors
+    /// As [`Self::notification`], then as [`Self::status`].
+    pub async fn notification_status(&self, body: &[u8]) -> Result<StatusResponse, Error> {
+        let notification = self.notification(body)?;
+        let id = match (&notification.transaction_id, &notification.order_id) {
+            (Some(id), _) => id.as_str().to_owned(),
+            (None, Some(order)) => order.as_str().to_owned(),
+            (None, None) => return Err(Error::InvalidInput("notification has no id".to_owned())),
+        };
+        self.status(&id).send().await
+    }
+}

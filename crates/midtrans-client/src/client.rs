@@ -1,0 +1,182 @@
+//! [`Client`]: cheap to clone, safe to share between threads, reconfigurable at run time.
+
+use core::fmt;
+use std::sync::{Arc, PoisonError, RwLock};
+
+use base64::Engine as _;
+
+use crate::api::{CoreApi, Snap, Transactions};
+use crate::config::{ClientBuilder, Config, ConfigError};
+use crate::error::Scrubber;
+use crate::request::{encode, Endpoint, Host, PendingRequest};
+use crate::transport::Transport;
+
+/// The Midtrans client. One client serves Snap, Core API, subscriptions and GoPay
+/// tokenization; clones share the connection pool and the configuration.
+///
+/// ```no_run
+/// # async fn run() -> Result<(), midtrans::Error> {
+/// use midtrans::types::snap::{CreditCard, SnapRequest};
+/// use midtrans::types::{Idr, TransactionDetails};
+///
+/// let client = midtrans::Client::builder()
+///     .is_production(false)
+///     .server_key("SB-Mid-server-TEST")
+///     .client_key("SB-Mid-client-TEST")
+///     .build()?;
+/// let request = SnapRequest::builder(TransactionDetails::new("test-transaction-123", Idr::new(200_000)))
+///     .credit_card(CreditCard::new().secure(true))
+///     .build()?;
+/// let token = client.snap().create_transaction_token(&request).send().await?;
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<RwLock<Arc<State>>>,
+}
+
+/// What one request reads: a consistent snapshot of configuration and transport.
+pub(crate) struct State {
+    pub(crate) config: Config,
+    pub(crate) transport: Arc<dyn Transport>,
+    pub(crate) custom_transport: bool,
+    pub(crate) scrubber: Scrubber,
+}
+
+/// `Basic base64(key + ":")`.
+pub(crate) fn basic_auth(key: &str) -> String {
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{key}:"))
+    )
+}
+
+impl State {
+    fn new(builder: ClientBuilder) -> Result<Self, ConfigError> {
+        let custom_transport = builder.transport.is_some();
+        let (config, transport) = builder.into_parts()?;
+        let key = config.server_key.expose_secret();
+        let scrubber = Scrubber::new(vec![
+            basic_auth(key),
+            basic_auth(key).trim_start_matches("Basic ").to_owned(),
+            key.to_owned(),
+        ]);
+        Ok(State {
+            config,
+            transport,
+            custom_transport,
+            scrubber,
+        })
+    }
+}
+
+impl Client {
+    /// Starts configuring a client.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    pub(crate) fn from_builder(builder: ClientBuilder) -> Result<Self, ConfigError> {
+        Ok(Client {
+            inner: Arc::new(RwLock::new(Arc::new(State::new(builder)?))),
+        })
+    }
+
+    pub(crate) fn state(&self) -> Arc<State> {
+        Arc::clone(&self.inner.read().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    /// A copy of the current configuration.
+    pub fn config(&self) -> Config {
+        self.state().config.clone()
+    }
+
+    /// Changes the configuration of this client and all its clones, as the Python client's
+    /// `api_config.set(...)`: `f` gets a builder holding the current settings. Requests already
+    /// sent keep the settings they started with. The built-in transport is rebuilt, so a proxy
+    /// change takes effect; a custom transport is kept.
+    ///
+    /// ```no_run
+    /// # fn run(client: midtrans::Client) -> Result<(), midtrans::ConfigError> {
+    /// client.reconfigure(|c| c.is_production(true).server_key("Mid-server-NEW"))?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// A [`ConfigError`]; the client then keeps its previous configuration.
+    pub fn reconfigure(
+        &self,
+        f: impl FnOnce(ClientBuilder) -> ClientBuilder,
+    ) -> Result<(), ConfigError> {
+        let current = self.state();
+        let transport = current
+            .custom_transport
+            .then(|| Arc::clone(&current.transport));
+        let builder = ClientBuilder::from_config(&current.config, transport);
+        let next = State::new(f(builder))?;
+        *self.inner.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(next);
+        Ok(())
+    }
+
+    /// Snap: payment page tokens and redirect URLs, and transaction actions.
+    pub fn snap(&self) -> Snap<'_> {
+        Snap::new(self)
+    }
+
+    /// Core API: charges, capture, card utilities, subscriptions, GoPay tokenization, and
+    /// transaction actions.
+    pub fn core(&self) -> CoreApi<'_> {
+        CoreApi::new(self)
+    }
+
+    /// Transaction status, actions, refunds and notification handling.
+    pub fn transactions(&self) -> Transactions<'_> {
+        Transactions::new(self)
+    }
+
+    /// A call to an endpoint this crate does not model: `path` is appended to the host's base
+    /// URL as given (percent-encode its parameters), `body` is sent as JSON.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), midtrans::Error> {
+    /// use midtrans::{http::Method, Host};
+    /// let answer = client
+    ///     .raw(Method::GET, Host::Core, "/v2/some-new-endpoint", None)
+    ///     .send_value()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn raw(
+        &self,
+        method: http::Method,
+        host: Host,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> PendingRequest<serde_json::Value> {
+        let endpoint = if path.starts_with('/') {
+            let endpoint = Endpoint::new(method, host, path.to_owned());
+            match body {
+                Some(body) => serde_json::to_vec(&body)
+                    .map(|bytes| endpoint.body(bytes))
+                    .map_err(|e| crate::Error::InvalidInput(e.to_string())),
+                None => Ok(endpoint),
+            }
+        } else {
+            Err(crate::Error::InvalidInput(format!(
+                "raw path must start with '/': {}",
+                encode(path)
+            )))
+        };
+        PendingRequest::new(self, endpoint)
+    }
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let state = self.state();
+        f.debug_struct("Client")
+            .field("config", &state.config)
+            .field("transport", &state.transport)
+            .finish()
+    }
+}

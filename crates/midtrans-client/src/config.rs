@@ -1,0 +1,429 @@
+//! Configuration: environment, keys, default headers, proxy and timeout.
+
+use core::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use http::header::{HeaderMap, HeaderName, HeaderValue};
+
+use crate::transport::Transport;
+
+/// Where requests go: the sandbox, production, or custom base URLs (a local simulator, a test
+/// server, a gateway in front of Midtrans).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Environment {
+    /// `https://api.sandbox.midtrans.com` and `https://app.sandbox.midtrans.com/snap/v1`.
+    Sandbox,
+    /// `https://api.midtrans.com` and `https://app.midtrans.com/snap/v1`.
+    Production,
+    /// Custom base URLs, without a trailing slash.
+    Custom {
+        /// Core API base, e.g. `http://127.0.0.1:4010`.
+        core: String,
+        /// Snap base including `/snap/v1`, e.g. `http://127.0.0.1:4010/snap/v1`.
+        snap: String,
+    },
+}
+
+impl Environment {
+    /// Custom base URLs for the Core API and Snap (`…/snap/v1`).
+    ///
+    /// # Errors
+    /// [`ConfigError::InvalidBaseUrl`] unless both are `http://` or `https://` URLs.
+    pub fn custom(core: impl Into<String>, snap: impl Into<String>) -> Result<Self, ConfigError> {
+        let clean = |url: String| -> Result<String, ConfigError> {
+            let trimmed = url.trim().trim_end_matches('/').to_owned();
+            let valid = (trimmed.starts_with("http://") || trimmed.starts_with("https://"))
+                && trimmed.parse::<http::Uri>().is_ok();
+            if valid {
+                Ok(trimmed)
+            } else {
+                Err(ConfigError::InvalidBaseUrl(url))
+            }
+        };
+        Ok(Environment::Custom {
+            core: clean(core.into())?,
+            snap: clean(snap.into())?,
+        })
+    }
+
+    /// The Core API base URL.
+    pub fn core_url(&self) -> &str {
+        match self {
+            Environment::Sandbox => "https://api.sandbox.midtrans.com",
+            Environment::Production => "https://api.midtrans.com",
+            Environment::Custom { core, .. } => core,
+        }
+    }
+
+    /// The Snap base URL (ends in `/snap/v1` for Midtrans's own hosts).
+    pub fn snap_url(&self) -> &str {
+        match self {
+            Environment::Sandbox => "https://app.sandbox.midtrans.com/snap/v1",
+            Environment::Production => "https://app.midtrans.com/snap/v1",
+            Environment::Custom { snap, .. } => snap,
+        }
+    }
+}
+
+/// The merchant's server key: authenticates every server-side call. Never printed: `Debug`
+/// shows `ServerKey([redacted])`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ServerKey(String);
+
+impl ServerKey {
+    /// Wraps a server key.
+    ///
+    /// # Errors
+    /// [`ConfigError::EmptyServerKey`] or [`ConfigError::ServerKeyWhitespace`].
+    pub fn new(key: impl Into<String>) -> Result<Self, ConfigError> {
+        let key = key.into();
+        if key.is_empty() {
+            return Err(ConfigError::EmptyServerKey);
+        }
+        if key.chars().any(char::is_whitespace) {
+            return Err(ConfigError::ServerKeyWhitespace);
+        }
+        Ok(ServerKey(key))
+    }
+
+    /// The key itself. Keep it out of logs.
+    pub fn expose_secret(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for ServerKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ServerKey([redacted])")
+    }
+}
+
+/// The merchant's client key: public, meant for browsers (card tokenization, Snap.js), and
+/// used here for the card token, card register and BIN endpoints.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClientKey(String);
+
+impl ClientKey {
+    /// Wraps a client key.
+    ///
+    /// # Errors
+    /// [`ConfigError::InvalidClientKey`] when it is empty or contains whitespace.
+    pub fn new(key: impl Into<String>) -> Result<Self, ConfigError> {
+        let key = key.into();
+        if key.is_empty() || key.chars().any(char::is_whitespace) {
+            return Err(ConfigError::InvalidClientKey);
+        }
+        Ok(ClientKey(key))
+    }
+
+    /// The key.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A string kept out of `Debug` output (the server key before it is checked).
+#[derive(Clone)]
+pub(crate) struct Secret(pub(crate) String);
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// The default timeout of one attempt: 30 seconds.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The default `User-Agent`: `midtrans-rust/<crate version>`.
+pub const DEFAULT_USER_AGENT: &str = concat!("midtrans-rust/", env!("CARGO_PKG_VERSION"));
+
+/// A client's settings. Read it with [`crate::Client::config`]; change it with
+/// [`crate::Client::reconfigure`].
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Config {
+    /// Where requests go.
+    pub environment: Environment,
+    /// Authenticates server-side calls.
+    pub server_key: ServerKey,
+    /// Authenticates card token, card register and BIN calls.
+    pub client_key: Option<ClientKey>,
+    /// Headers added to every request (per-request options come on top).
+    pub headers: HeaderMap,
+    /// HTTP(S) proxy URL used by the built-in transport.
+    pub proxy: Option<String>,
+    /// Timeout of one attempt, unless a request sets its own.
+    pub timeout: Duration,
+    /// The `User-Agent` header.
+    pub user_agent: String,
+    /// Earlier server keys still accepted when verifying notifications (key rotation).
+    pub notification_keys: Vec<ServerKey>,
+}
+
+/// Why a client could not be configured.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// No server key was given.
+    MissingServerKey,
+    /// The server key is empty.
+    EmptyServerKey,
+    /// The server key contains whitespace (often a copy-paste slip).
+    ServerKeyWhitespace,
+    /// The client key is empty or contains whitespace.
+    InvalidClientKey,
+    /// The call needs a client key and none is configured.
+    MissingClientKey,
+    /// A base URL is not an `http(s)://` URL.
+    InvalidBaseUrl(String),
+    /// A header name or value is not valid HTTP.
+    InvalidHeader(String),
+    /// The proxy URL is not valid.
+    InvalidProxy(String),
+    /// A proxy was set together with a custom transport, which does its own networking.
+    ProxyWithCustomTransport,
+    /// No transport: the `reqwest` feature is off and none was given.
+    NoTransport,
+    /// The built-in transport could not be built.
+    Transport(String),
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigError::MissingServerKey => f.write_str("no server key configured"),
+            ConfigError::EmptyServerKey => f.write_str("the server key is empty"),
+            ConfigError::ServerKeyWhitespace => f.write_str("the server key contains whitespace"),
+            ConfigError::InvalidClientKey => {
+                f.write_str("the client key is empty or contains whitespace")
+            }
+            ConfigError::MissingClientKey => {
+                f.write_str("this call needs a client key; set one with ClientBuilder::client_key")
+            }
+            ConfigError::InvalidBaseUrl(url) => write!(f, "not an http(s) base URL: {url:?}"),
+            ConfigError::InvalidHeader(name) => write!(f, "invalid header {name:?}"),
+            ConfigError::InvalidProxy(reason) => write!(f, "invalid proxy: {reason}"),
+            ConfigError::ProxyWithCustomTransport => {
+                f.write_str("a proxy applies to the built-in transport only, not a custom one")
+            }
+            ConfigError::NoTransport => {
+                f.write_str("no transport: enable the `reqwest` feature or pass one")
+            }
+            ConfigError::Transport(reason) => write!(f, "could not build the transport: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// Builds a [`crate::Client`].
+///
+/// ```no_run
+/// use midtrans::{Client, Environment};
+/// let client = Client::builder()
+///     .environment(Environment::Sandbox)
+///     .server_key("SB-Mid-server-TEST")
+///     .client_key("SB-Mid-client-TEST")
+///     .build()?;
+/// # Ok::<(), midtrans::ConfigError>(())
+/// ```
+#[derive(Clone, Debug)]
+#[must_use]
+pub struct ClientBuilder {
+    pub(crate) environment: Environment,
+    pub(crate) server_key: Option<Secret>,
+    pub(crate) client_key: Option<String>,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) base_headers: HeaderMap,
+    pub(crate) proxy: Option<String>,
+    pub(crate) timeout: Duration,
+    pub(crate) user_agent: String,
+    pub(crate) transport: Option<Arc<dyn Transport>>,
+    pub(crate) notification_keys: Vec<Secret>,
+}
+
+impl Default for ClientBuilder {
+    fn default() -> Self {
+        ClientBuilder {
+            environment: Environment::Sandbox,
+            server_key: None,
+            client_key: None,
+            headers: Vec::new(),
+            base_headers: HeaderMap::new(),
+            proxy: None,
+            timeout: DEFAULT_TIMEOUT,
+            user_agent: DEFAULT_USER_AGENT.to_owned(),
+            transport: None,
+            notification_keys: Vec::new(),
+        }
+    }
+}
+
+impl ClientBuilder {
+    /// Sandbox (default), production or custom URLs.
+    pub fn environment(mut self, environment: Environment) -> Self {
+        self.environment = environment;
+        self
+    }
+
+    /// `true` for production, `false` for the sandbox, as the Python client's `is_production`.
+    pub fn is_production(self, production: bool) -> Self {
+        self.environment(if production {
+            Environment::Production
+        } else {
+            Environment::Sandbox
+        })
+    }
+
+    /// The server key (required).
+    pub fn server_key(mut self, key: impl Into<String>) -> Self {
+        self.server_key = Some(Secret(key.into()));
+        self
+    }
+
+    /// The client key (needed for card token, card register and BIN).
+    pub fn client_key(mut self, key: impl Into<String>) -> Self {
+        self.client_key = Some(key.into());
+        self
+    }
+
+    /// A header added to every request, e.g. `X-Override-Notification` for all charges (prefer
+    /// the per-request option). Checked when the client is built.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// Removes every custom header.
+    pub fn clear_headers(mut self) -> Self {
+        self.headers.clear();
+        self.base_headers.clear();
+        self
+    }
+
+    /// An HTTP(S) proxy for the built-in transport, e.g. `http://10.10.1.10:3128`.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = Some(url.into());
+        self
+    }
+
+    /// No proxy.
+    pub fn no_proxy(mut self) -> Self {
+        self.proxy = None;
+        self
+    }
+
+    /// The timeout of one attempt (default 30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Replaces the `User-Agent` header (default `midtrans-rust/<version>`).
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// Also accepts notifications signed with this earlier server key, while Midtrans may still
+    /// sign with it after a key rotation. Requests always use [`Self::server_key`].
+    pub fn previous_server_key(mut self, key: impl Into<String>) -> Self {
+        self.notification_keys.push(Secret(key.into()));
+        self
+    }
+
+    /// Sends requests through this transport instead of the built-in one.
+    pub fn transport(mut self, transport: impl Transport + 'static) -> Self {
+        self.transport = Some(Arc::new(transport));
+        self
+    }
+
+    /// Sends requests through this shared transport.
+    pub fn shared_transport(mut self, transport: Arc<dyn Transport>) -> Self {
+        self.transport = Some(transport);
+        self
+    }
+
+    /// Checks the settings and builds the client.
+    ///
+    /// # Errors
+    /// A [`ConfigError`]: missing, empty or whitespace-containing server key, invalid client
+    /// key, header or proxy, or no transport.
+    pub fn build(self) -> Result<crate::Client, ConfigError> {
+        crate::Client::from_builder(self)
+    }
+
+    pub(crate) fn into_parts(self) -> Result<(Config, Arc<dyn Transport>), ConfigError> {
+        let server_key = ServerKey::new(self.server_key.ok_or(ConfigError::MissingServerKey)?.0)?;
+        let client_key = self.client_key.map(ClientKey::new).transpose()?;
+        let notification_keys = self
+            .notification_keys
+            .into_iter()
+            .map(|key| ServerKey::new(key.0))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut headers = self.base_headers;
+        for (name, value) in self.headers {
+            let header_name = HeaderName::try_from(name.as_str())
+                .map_err(|_| ConfigError::InvalidHeader(name.clone()))?;
+            let header_value =
+                HeaderValue::try_from(value).map_err(|_| ConfigError::InvalidHeader(name))?;
+            headers.insert(header_name, header_value);
+        }
+        HeaderValue::try_from(self.user_agent.as_str())
+            .map_err(|_| ConfigError::InvalidHeader("user-agent".to_owned()))?;
+        let transport = match self.transport {
+            Some(_) if self.proxy.is_some() => return Err(ConfigError::ProxyWithCustomTransport),
+            Some(transport) => transport,
+            None => default_transport(self.proxy.as_deref())?,
+        };
+        let config = Config {
+            environment: self.environment,
+            server_key,
+            client_key,
+            headers,
+            proxy: self.proxy,
+            timeout: self.timeout,
+            user_agent: self.user_agent,
+            notification_keys,
+        };
+        Ok((config, transport))
+    }
+
+    /// A builder holding `config` and `transport`, for [`crate::Client::reconfigure`].
+    pub(crate) fn from_config(config: &Config, transport: Option<Arc<dyn Transport>>) -> Self {
+        ClientBuilder {
+            environment: config.environment.clone(),
+            server_key: Some(Secret(config.server_key.expose_secret().to_owned())),
+            client_key: config.client_key.as_ref().map(|k| k.as_str().to_owned()),
+            headers: Vec::new(),
+            base_headers: config.headers.clone(),
+            proxy: config.proxy.clone(),
+            timeout: config.timeout,
+            user_agent: config.user_agent.clone(),
+            transport,
+            notification_keys: config
+                .notification_keys
+                .iter()
+                .map(|key| Secret(key.expose_secret().to_owned()))
+                .collect(),
+        }
+    }
+}
+
+#[cfg(feature = "reqwest")]
+fn default_transport(proxy: Option<&str>) -> Result<Arc<dyn Transport>, ConfigError> {
+    Ok(Arc::new(crate::transport::ReqwestTransport::with_proxy(
+        proxy,
+    )?))
+}
+
+#[cfg(not(feature = "reqwest"))]
+fn default_transport(proxy: Option<&str>) -> Result<Arc<dyn Transport>, ConfigError> {
+    match proxy {
+        Some(_) => Err(ConfigError::ProxyWithCustomTransport),
+        None => Err(ConfigError::NoTransport),
+    }
+}

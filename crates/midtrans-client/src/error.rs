@@ -1,0 +1,431 @@
+//! [`Error`]: everything a call can fail with, and the one classifier that decides it.
+
+use core::fmt;
+
+use midtrans_types::{BuildError, StatusCode};
+use serde::Deserialize;
+
+use crate::config::ConfigError;
+use crate::transport::TransportError;
+
+/// Why a call failed. No variant's `Display` or `Debug` contains the server key or the
+/// `Authorization` header: answer bodies are scrubbed of both before they are kept.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// The client is not configured for this call (e.g. no client key for card token).
+    Config(ConfigError),
+    /// The typed request failed validation; nothing was sent.
+    InvalidRequest(BuildError),
+    /// An untyped body, a path parameter or a per-request option is not valid; nothing was sent.
+    InvalidInput(String),
+    /// No HTTP answer arrived. See [`TransportError::maybe_sent`]: after a timeout the payment
+    /// may exist; look it up with `transactions().status(order_id)`.
+    Transport(TransportError),
+    /// Midtrans answered with an error: HTTP status ≥ 400, or a body `status_code` ≥ 400 other
+    /// than 407.
+    Api(Box<ApiError>),
+    /// The answer looked successful but could not be decoded. The call may have taken effect
+    /// (a charge may exist): the raw body is kept.
+    Decode(Box<DecodeError>),
+    /// A notification's `signature_key` does not verify.
+    Signature(SignatureError),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Config(e) => write!(f, "configuration: {e}"),
+            Error::InvalidRequest(e) => write!(f, "invalid request, not sent: {e}"),
+            Error::InvalidInput(e) => write!(f, "invalid input, not sent: {e}"),
+            Error::Transport(e) => write!(f, "transport: {e}"),
+            Error::Api(e) => e.fmt(f),
+            Error::Decode(e) => e.fmt(f),
+            Error::Signature(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Config(e) => Some(e),
+            Error::InvalidRequest(e) => Some(e),
+            Error::Transport(e) => Some(e),
+            Error::InvalidInput(_) | Error::Api(_) | Error::Decode(_) | Error::Signature(_) => None,
+        }
+    }
+}
+
+impl From<ConfigError> for Error {
+    fn from(e: ConfigError) -> Self {
+        Error::Config(e)
+    }
+}
+
+impl From<BuildError> for Error {
+    fn from(e: BuildError) -> Self {
+        Error::InvalidRequest(e)
+    }
+}
+
+impl From<TransportError> for Error {
+    fn from(e: TransportError) -> Self {
+        Error::Transport(e)
+    }
+}
+
+impl Error {
+    /// The API error, if Midtrans answered with one.
+    pub fn as_api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The raw answer body (scrubbed of secrets), when there was an answer.
+    pub fn raw_body(&self) -> Option<&[u8]> {
+        match self {
+            Error::Api(e) => Some(&e.raw_body),
+            Error::Decode(e) => Some(&e.raw_body),
+            _ => None,
+        }
+    }
+}
+
+/// An error answer from Midtrans, with everything it said.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ApiError {
+    pub(crate) http_status: u16,
+    pub(crate) status_code: Option<StatusCode>,
+    pub(crate) message: Option<String>,
+    pub(crate) messages: Vec<String>,
+    pub(crate) id: Option<String>,
+    pub(crate) raw_body: Vec<u8>,
+}
+
+impl ApiError {
+    /// The HTTP status (Core API errors often come with HTTP 200).
+    pub fn http_status(&self) -> u16 {
+        self.http_status
+    }
+
+    /// The body `status_code`, when the body has one (Core API).
+    pub fn status_code(&self) -> Option<&StatusCode> {
+        self.status_code.as_ref()
+    }
+
+    /// The code that decided the error: the body `status_code` when it is an error code,
+    /// else the HTTP status.
+    pub fn code(&self) -> u16 {
+        match self.status_code.as_ref().and_then(StatusCode::as_u16) {
+            Some(code) if code >= 400 => code,
+            _ => self.http_status,
+        }
+    }
+
+    /// `status_message` (Core API, subscriptions) or the first error message.
+    pub fn message(&self) -> Option<&str> {
+        self.message
+            .as_deref()
+            .or(self.messages.first().map(String::as_str))
+    }
+
+    /// `validation_messages`, Snap's `error_messages`, or the BIN API's error messages.
+    pub fn messages(&self) -> &[String] {
+        &self.messages
+    }
+
+    /// Midtrans's trace id, for support.
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+
+    /// The raw body (scrubbed of secrets).
+    pub fn raw_body(&self) -> &[u8] {
+        &self.raw_body
+    }
+
+    /// Whether Midtrans says the resource does not exist (404).
+    pub fn is_not_found(&self) -> bool {
+        self.code() == 404
+    }
+
+    /// Whether the order id or refund key was already used (406).
+    pub fn is_duplicate(&self) -> bool {
+        self.code() == 406
+    }
+}
+
+impl fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiError")
+            .field("http_status", &self.http_status)
+            .field("status_code", &self.status_code)
+            .field("message", &self.message)
+            .field("messages", &self.messages)
+            .field("id", &self.id)
+            .field("raw_body", &String::from_utf8_lossy(&self.raw_body))
+            .finish()
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Midtrans API error {} (HTTP {}",
+            self.code(),
+            self.http_status
+        )?;
+        if let Some(code) = &self.status_code {
+            write!(f, ", status_code {code}")?;
+        }
+        f.write_str(")")?;
+        if let Some(message) = self.message() {
+            write!(f, ": {message}")?;
+        }
+        if let Some(id) = &self.id {
+            write!(f, " [id {id}]")?;
+        }
+        Ok(())
+    }
+}
+
+/// A successful-looking answer that could not be decoded.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    pub(crate) http_status: u16,
+    pub(crate) reason: String,
+    pub(crate) raw_body: Vec<u8>,
+}
+
+impl DecodeError {
+    /// The HTTP status of the answer.
+    pub fn http_status(&self) -> u16 {
+        self.http_status
+    }
+
+    /// What did not decode.
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+
+    /// The raw body (scrubbed of secrets).
+    pub fn raw_body(&self) -> &[u8] {
+        &self.raw_body
+    }
+}
+
+impl fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DecodeError")
+            .field("http_status", &self.http_status)
+            .field("reason", &self.reason)
+            .field("raw_body", &String::from_utf8_lossy(&self.raw_body))
+            .finish()
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "could not decode the answer (HTTP {}): {}; the call may have taken effect",
+            self.http_status, self.reason
+        )
+    }
+}
+
+/// Why a notification signature did not verify.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SignatureError {
+    /// A field the signature covers, or `signature_key` itself, is absent.
+    MissingField(&'static str),
+    /// `signature_key` is not 128 hexadecimal characters.
+    Malformed,
+    /// The signature does not match any configured server key.
+    Mismatch,
+}
+
+impl fmt::Display for SignatureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SignatureError::MissingField(field) => {
+                write!(f, "notification rejected: `{field}` is missing")
+            }
+            SignatureError::Malformed => {
+                f.write_str("notification rejected: signature_key is not a SHA-512 hex digest")
+            }
+            SignatureError::Mismatch => {
+                f.write_str("notification rejected: signature_key does not match")
+            }
+        }
+    }
+}
+
+/// Replaces secrets (the server key and its Basic-auth form) in text kept from answers.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Scrubber {
+    secrets: Vec<Vec<u8>>,
+}
+
+impl Scrubber {
+    pub(crate) fn new(secrets: Vec<String>) -> Self {
+        Scrubber {
+            secrets: secrets
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .map(String::into_bytes)
+                .collect(),
+        }
+    }
+
+    pub(crate) fn bytes(&self, input: &[u8]) -> Vec<u8> {
+        let mut output = input.to_vec();
+        for secret in &self.secrets {
+            output = replace_all(&output, secret, b"[redacted]");
+        }
+        output
+    }
+
+    pub(crate) fn text(&self, input: &str) -> String {
+        String::from_utf8_lossy(&self.bytes(input.as_bytes())).into_owned()
+    }
+}
+
+fn replace_all(haystack: &[u8], needle: &[u8], with: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(haystack.len());
+    let mut rest = haystack;
+    while !rest.is_empty() {
+        if rest.starts_with(needle) {
+            out.extend_from_slice(with);
+            rest = rest.get(needle.len()..).unwrap_or_default();
+        } else if let Some((first, tail)) = rest.split_first() {
+            out.push(*first);
+            rest = tail;
+        }
+    }
+    out
+}
+
+/// The fields any Midtrans error body may carry.
+#[derive(Deserialize, Default)]
+struct ErrorProbe {
+    #[serde(default)]
+    status_code: Option<serde_json::Value>,
+    #[serde(default)]
+    status_message: Option<String>,
+    #[serde(default, alias = "validation_message")]
+    validation_messages: Option<Vec<String>>,
+    #[serde(default)]
+    error_messages: Option<serde_json::Value>,
+    #[serde(default)]
+    error_message: Option<String>,
+    #[serde(default)]
+    errors: Option<serde_json::Value>,
+    #[serde(default)]
+    id: Option<String>,
+}
+
+/// The one rule deciding success or error from the HTTP status and the body `status_code`
+/// (DESIGN.md): an error iff the HTTP status is not 2xx, or the body has a `status_code` of 400
+/// or more other than 407. Body 201 (pending) and 202 (denied) are successful calls. A body
+/// `status_code` that is not a number is a [`Error::Decode`]: the outcome is unknown.
+///
+/// On success returns the body, to be decoded into the typed answer.
+pub(crate) fn classify(
+    http_status: u16,
+    body: Vec<u8>,
+    scrubber: &Scrubber,
+) -> Result<Vec<u8>, Error> {
+    let probe: Option<ErrorProbe> = serde_json::from_slice(&body).ok();
+    let body_code = probe
+        .as_ref()
+        .and_then(|p| p.status_code.as_ref())
+        .map(|code| match code {
+            serde_json::Value::String(text) => StatusCode::from(text.as_str()),
+            other => StatusCode::new(other.to_string()),
+        });
+    let http_error = !(200..300).contains(&http_status);
+    let body_error = body_code.as_ref().is_some_and(StatusCode::is_error);
+    if http_error || body_error {
+        return Err(Error::Api(Box::new(api_error(
+            http_status,
+            body_code,
+            probe,
+            &body,
+            scrubber,
+        ))));
+    }
+    if let Some(code) = &body_code {
+        if code.as_u16().is_none() {
+            return Err(Error::Decode(Box::new(DecodeError {
+                http_status,
+                reason: format!(
+                    "unrecognised body status_code {:?}",
+                    scrubber.text(code.as_str())
+                ),
+                raw_body: scrubber.bytes(&body),
+            })));
+        }
+    }
+    Ok(body)
+}
+
+fn api_error(
+    http_status: u16,
+    status_code: Option<StatusCode>,
+    probe: Option<ErrorProbe>,
+    body: &[u8],
+    scrubber: &Scrubber,
+) -> ApiError {
+    let probe = probe.unwrap_or_default();
+    let mut messages: Vec<String> = probe.validation_messages.unwrap_or_default();
+    match probe.error_messages {
+        Some(serde_json::Value::String(message)) => messages.push(message),
+        Some(serde_json::Value::Array(list)) => {
+            messages.extend(
+                list.into_iter()
+                    .filter_map(|m| m.as_str().map(str::to_owned)),
+            );
+        }
+        _ => {}
+    }
+    if let Some(serde_json::Value::Array(errors)) = probe.errors {
+        messages.extend(errors.iter().filter_map(|e| {
+            e.get("message")
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned)
+        }));
+    }
+    ApiError {
+        http_status,
+        status_code: status_code.map(|c| StatusCode::new(scrubber.text(c.as_str()))),
+        message: probe
+            .status_message
+            .or(probe.error_message)
+            .map(|m| scrubber.text(&m)),
+        messages: messages.iter().map(|m| scrubber.text(m)).collect(),
+        id: probe.id.map(|id| scrubber.text(&id)),
+        raw_body: scrubber.bytes(body),
+    }
+}
+
+/// Decodes a classified body with `decode_as`.
+pub(crate) fn decode<T>(
+    http_status: u16,
+    body: &[u8],
+    decode_as: fn(&[u8]) -> Result<T, serde_json::Error>,
+    scrubber: &Scrubber,
+) -> Result<T, Error> {
+    decode_as(body).map_err(|e| {
+        Error::Decode(Box::new(DecodeError {
+            http_status,
+            reason: scrubber.text(&e.to_string()),
+            raw_body: scrubber.bytes(body),
+        }))
+    })
+}

@@ -1,0 +1,105 @@
+//! Local verification of Midtrans notifications (catalog §8.2).
+//!
+//! `signature_key` = lowercase hex SHA-512 of `order_id + status_code + gross_amount + server
+//! key`, over the values exactly as they appear in the notification. None of the official SDKs
+//! checks it; this crate does, in constant time, before handing back the typed notification.
+
+use sha2::{Digest, Sha512};
+use subtle::ConstantTimeEq;
+
+use midtrans_types::{PayAccountNotification, PaymentNotification};
+
+use crate::error::{DecodeError, SignatureError};
+use crate::{Error, ServerKey};
+
+/// The `signature_key` for `input` (the notification's signature input) and `key`.
+///
+/// ```
+/// use midtrans::{notification::signature, ServerKey};
+/// let key = ServerKey::new("askvnoibnosifnboseofinbofinfgbiufglnbfg")?;
+/// assert!(signature("1111200100000.00", &key).starts_with("edc076b21793ebe3"));
+/// # Ok::<(), midtrans::ConfigError>(())
+/// ```
+pub fn signature(input: &str, key: &ServerKey) -> String {
+    let mut hasher = Sha512::new();
+    hasher.update(input.as_bytes());
+    hasher.update(key.expose_secret().as_bytes());
+    hasher
+        .finalize()
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// Checks `signature_key` against `input` signed with any of `keys`, in constant time.
+///
+/// # Errors
+/// [`SignatureError::Malformed`] unless it is 128 hex digits (either case),
+/// [`SignatureError::Mismatch`] when no key matches.
+pub fn check(input: &str, signature_key: &str, keys: &[&ServerKey]) -> Result<(), SignatureError> {
+    let received = signature_key.to_ascii_lowercase();
+    if received.len() != 128 || !received.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(SignatureError::Malformed);
+    }
+    let mut matched = subtle::Choice::from(0);
+    for key in keys {
+        matched |= signature(input, key).as_bytes().ct_eq(received.as_bytes());
+    }
+    if bool::from(matched) {
+        Ok(())
+    } else {
+        Err(SignatureError::Mismatch)
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
+    serde_json::from_slice(body).map_err(|e| {
+        Error::Decode(Box::new(DecodeError {
+            http_status: 200,
+            reason: format!("not a notification: {e}"),
+            raw_body: body.to_vec(),
+        }))
+    })
+}
+
+/// Parses a payment notification's raw body and verifies its signature with any of `keys`.
+///
+/// # Errors
+/// [`Error::Decode`] for a body that is not a notification; [`Error::Signature`] otherwise.
+pub fn verify(body: &[u8], keys: &[&ServerKey]) -> Result<PaymentNotification, Error> {
+    let notification: PaymentNotification = parse(body)?;
+    let input = notification
+        .signature_input()
+        .map_err(|missing| Error::Signature(SignatureError::MissingField(missing.0)))?;
+    let signature_key = notification
+        .signature_key
+        .as_deref()
+        .ok_or(Error::Signature(SignatureError::MissingField(
+            "signature_key",
+        )))?;
+    check(&input, signature_key, keys).map_err(Error::Signature)?;
+    Ok(notification)
+}
+
+/// Parses a pay account (GoPay linking) notification and verifies its signature
+/// (`account_id + account_status + status_code + server key`).
+///
+/// # Errors
+/// As [`verify`].
+pub fn verify_pay_account(
+    body: &[u8],
+    keys: &[&ServerKey],
+) -> Result<PayAccountNotification, Error> {
+    let notification: PayAccountNotification = parse(body)?;
+    let input = notification
+        .signature_input()
+        .map_err(|missing| Error::Signature(SignatureError::MissingField(missing.0)))?;
+    let signature_key = notification
+        .signature_key
+        .as_deref()
+        .ok_or(Error::Signature(SignatureError::MissingField(
+            "signature_key",
+        )))?;
+    check(&input, signature_key, keys).map_err(Error::Signature)?;
+    Ok(notification)
+}

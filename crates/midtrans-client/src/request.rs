@@ -1,0 +1,336 @@
+//! One request: the endpoint it targets, its per-request options, and the straight line from
+//! typed request to typed answer.
+
+use std::time::Duration;
+
+use http::header::{HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
+use http::Method;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use serde::de::DeserializeOwned;
+
+use crate::error::{classify, decode, Error};
+use crate::Client;
+
+/// Characters kept as they are in path segments and query values: RFC 3986 unreserved.
+const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Percent-encodes one path segment or query value.
+pub(crate) fn encode(value: &str) -> String {
+    utf8_percent_encode(value, UNRESERVED).to_string()
+}
+
+/// Which Midtrans host serves an endpoint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Host {
+    /// The Core API (`api.midtrans.com`).
+    Core,
+    /// Snap (`app.midtrans.com/snap/v1`).
+    Snap,
+}
+
+/// Which key authenticates an endpoint (HTTP Basic, key as user name, empty password).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Auth {
+    ServerKey,
+    ClientKey,
+}
+
+/// What an endpoint is: method, host, path (already percent-encoded), query, key, body.
+#[derive(Clone, Debug)]
+pub(crate) struct Endpoint {
+    pub(crate) method: Method,
+    pub(crate) host: Host,
+    pub(crate) path: String,
+    pub(crate) query: Vec<(String, String)>,
+    pub(crate) auth: Auth,
+    pub(crate) body: Option<Vec<u8>>,
+}
+
+impl Endpoint {
+    pub(crate) fn new(method: Method, host: Host, path: String) -> Self {
+        Endpoint {
+            method,
+            host,
+            path,
+            query: Vec::new(),
+            auth: Auth::ServerKey,
+            body: None,
+        }
+    }
+
+    pub(crate) fn body(mut self, body: Vec<u8>) -> Self {
+        self.body = Some(body);
+        self
+    }
+
+    pub(crate) fn query(mut self, query: Vec<(String, String)>) -> Self {
+        self.query = query;
+        self
+    }
+
+    pub(crate) fn auth(mut self, auth: Auth) -> Self {
+        self.auth = auth;
+        self
+    }
+}
+
+/// The most notification URLs Midtrans accepts in one header.
+const MAX_NOTIFICATION_URLS: usize = 3;
+/// The longest `Idempotency-Key` Midtrans honours; longer keys are silently ignored by Midtrans,
+/// so they are refused here.
+pub const MAX_IDEMPOTENCY_KEY_LEN: usize = 46;
+
+/// Options of one request; never shared with other requests.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct RequestOptions {
+    idempotency_key: Option<String>,
+    override_notification: Option<Vec<String>>,
+    append_notification: Option<Vec<String>>,
+    payment_locale: Option<String>,
+    headers: Vec<(String, String)>,
+    timeout: Option<Duration>,
+}
+
+impl RequestOptions {
+    fn headers(&self) -> Result<Vec<(HeaderName, HeaderValue)>, Error> {
+        let mut out = Vec::new();
+        if let Some(key) = &self.idempotency_key {
+            let valid = !key.is_empty()
+                && key.len() <= MAX_IDEMPOTENCY_KEY_LEN
+                && key.bytes().all(|b| b.is_ascii_graphic());
+            if !valid {
+                return Err(Error::InvalidInput(format!(
+                    "Idempotency-Key must be 1 to {MAX_IDEMPOTENCY_KEY_LEN} visible ASCII characters"
+                )));
+            }
+            out.push(header("idempotency-key", key)?);
+        }
+        if self.override_notification.is_some() && self.append_notification.is_some() {
+            return Err(Error::InvalidInput(
+                "set either override_notification or append_notification: Midtrans honours only \
+                 the override when both are sent"
+                    .to_owned(),
+            ));
+        }
+        for (name, urls) in [
+            ("x-override-notification", &self.override_notification),
+            ("x-append-notification", &self.append_notification),
+        ] {
+            if let Some(urls) = urls {
+                out.push(header(name, &notification_urls(urls)?)?);
+            }
+        }
+        if let Some(locale) = &self.payment_locale {
+            out.push(header("x-payment-locale", locale)?);
+        }
+        for (name, value) in &self.headers {
+            out.push(header(name, value)?);
+        }
+        Ok(out)
+    }
+}
+
+fn header(name: &str, value: &str) -> Result<(HeaderName, HeaderValue), Error> {
+    let invalid = || Error::InvalidInput(format!("invalid header {name:?}"));
+    Ok((
+        HeaderName::try_from(name).map_err(|_| invalid())?,
+        HeaderValue::try_from(value).map_err(|_| invalid())?,
+    ))
+}
+
+fn notification_urls(urls: &[String]) -> Result<String, Error> {
+    if urls.is_empty() || urls.len() > MAX_NOTIFICATION_URLS {
+        return Err(Error::InvalidInput(format!(
+            "1 to {MAX_NOTIFICATION_URLS} notification URLs are allowed, got {}",
+            urls.len()
+        )));
+    }
+    for url in urls {
+        let valid = (url.starts_with("https://") || url.starts_with("http://"))
+            && !url.contains(',')
+            && url.parse::<http::Uri>().is_ok();
+        if !valid {
+            return Err(Error::InvalidInput(format!(
+                "notification URL {url:?} is not an http(s) URL"
+            )));
+        }
+    }
+    Ok(urls.join(","))
+}
+
+/// A request ready to send: set per-request options, then `.send().await`.
+///
+/// ```no_run
+/// # async fn run(client: midtrans::Client, request: midtrans::types::ChargeRequest) -> Result<(), midtrans::Error> {
+/// let answer = client
+///     .core()
+///     .charge(&request)
+///     .idempotency_key("charge-order-101")
+///     .override_notification(["https://example.com/midtrans/notify"])
+///     .send()
+///     .await?;
+/// # Ok(()) }
+/// ```
+#[must_use = "a request does nothing until `.send().await`"]
+#[derive(Debug)]
+pub struct PendingRequest<T> {
+    client: Client,
+    endpoint: Result<Endpoint, Error>,
+    options: RequestOptions,
+    decode: fn(&[u8]) -> Result<T, serde_json::Error>,
+}
+
+impl<T: DeserializeOwned> PendingRequest<T> {
+    pub(crate) fn new(client: &Client, endpoint: Result<Endpoint, Error>) -> Self {
+        Self::decoded_with(client, endpoint, |body| serde_json::from_slice(body))
+    }
+}
+
+impl<T> PendingRequest<T> {
+    /// A request whose answer is decoded by `decode` (e.g. picking one field).
+    pub(crate) fn decoded_with(
+        client: &Client,
+        endpoint: Result<Endpoint, Error>,
+        decode: fn(&[u8]) -> Result<T, serde_json::Error>,
+    ) -> Self {
+        PendingRequest {
+            client: client.clone(),
+            endpoint,
+            options: RequestOptions::default(),
+            decode,
+        }
+    }
+
+    /// Sends `Idempotency-Key`: Midtrans answers a repeat within 5 minutes with the first
+    /// answer instead of acting twice (at most 46 visible ASCII characters).
+    pub fn idempotency_key(mut self, key: impl Into<String>) -> Self {
+        self.options.idempotency_key = Some(key.into());
+        self
+    }
+
+    /// Sends `X-Override-Notification`: this payment's notifications go only to these 1–3
+    /// http(s) URLs instead of the dashboard's.
+    pub fn override_notification<I, U>(mut self, urls: I) -> Self
+    where
+        I: IntoIterator<Item = U>,
+        U: Into<String>,
+    {
+        self.options.override_notification = Some(urls.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sends `X-Append-Notification`: this payment's notifications also go to these 1–3 http(s)
+    /// URLs.
+    pub fn append_notification<I, U>(mut self, urls: I) -> Self
+    where
+        I: IntoIterator<Item = U>,
+        U: Into<String>,
+    {
+        self.options.append_notification = Some(urls.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sends `X-Payment-Locale` (`id-ID` or `en-EN`) for GoPay pages.
+    pub fn payment_locale(mut self, locale: impl Into<String>) -> Self {
+        self.options.payment_locale = Some(locale.into());
+        self
+    }
+
+    /// Adds a header to this request only.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.options.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// The timeout of this request, instead of the client's.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.options.timeout = Some(timeout);
+        self
+    }
+
+    /// Sends the request and returns the answer as untyped JSON.
+    ///
+    /// # Errors
+    /// See [`Error`].
+    pub async fn send_value(self) -> Result<serde_json::Value, Error> {
+        self.execute(|body| serde_json::from_slice(body)).await
+    }
+
+    /// Sends the request and decodes the answer.
+    ///
+    /// # Errors
+    /// See [`Error`].
+    pub async fn send(self) -> Result<T, Error> {
+        let decode = self.decode;
+        self.execute(decode).await
+    }
+
+    /// The one straight line: endpoint → HTTP request with options → transport → classifier →
+    /// decoded answer.
+    async fn execute<R>(
+        self,
+        decode_as: fn(&[u8]) -> Result<R, serde_json::Error>,
+    ) -> Result<R, Error> {
+        let endpoint = self.endpoint?;
+        let state = self.client.state();
+        let request = build_request(&state.config, &endpoint, &self.options)?;
+        let timeout = self.options.timeout.unwrap_or(state.config.timeout);
+        let response = state.transport.send(request, Some(timeout)).await?;
+        let status = response.status().as_u16();
+        let body = classify(status, response.into_body(), &state.scrubber)?;
+        decode(status, &body, decode_as, &state.scrubber)
+    }
+}
+
+/// Builds the HTTP request: URL, default headers, authentication, options, body.
+fn build_request(
+    config: &crate::Config,
+    endpoint: &Endpoint,
+    options: &RequestOptions,
+) -> Result<crate::transport::HttpRequest, Error> {
+    let base = match endpoint.host {
+        Host::Core => config.environment.core_url(),
+        Host::Snap => config.environment.snap_url(),
+    };
+    let mut url = format!("{base}{}", endpoint.path);
+    for (index, (key, value)) in endpoint.query.iter().enumerate() {
+        url.push(if index == 0 { '?' } else { '&' });
+        url.push_str(&encode(key));
+        url.push('=');
+        url.push_str(&encode(value));
+    }
+    let key = match endpoint.auth {
+        Auth::ServerKey => config.server_key.expose_secret(),
+        Auth::ClientKey => config
+            .client_key
+            .as_ref()
+            .ok_or(crate::ConfigError::MissingClientKey)?
+            .as_str(),
+    };
+    let mut builder = http::Request::builder()
+        .method(endpoint.method.clone())
+        .uri(&url)
+        .header(ACCEPT, "application/json")
+        .header(CONTENT_TYPE, "application/json")
+        .header(USER_AGENT, config.user_agent.as_str());
+    if let Some(headers) = builder.headers_mut() {
+        for (name, value) in &config.headers {
+            headers.insert(name.clone(), value.clone());
+        }
+        for (name, value) in options.headers()? {
+            headers.insert(name, value);
+        }
+        let mut credentials = HeaderValue::try_from(crate::basic_auth(key))
+            .map_err(|_| Error::InvalidInput("the key is not a valid header value".to_owned()))?;
+        credentials.set_sensitive(true);
+        headers.insert(AUTHORIZATION, credentials);
+    }
+    builder
+        .body(endpoint.body.clone().unwrap_or_default())
+        .map_err(|_| Error::InvalidInput("the request URL is not valid".to_owned()))
+}

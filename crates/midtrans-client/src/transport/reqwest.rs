@@ -1,0 +1,105 @@
+//! The built-in transport over reqwest.
+
+use std::time::Duration;
+
+use super::{HttpRequest, HttpResponse, Transport, TransportError, TransportErrorKind};
+use crate::ConfigError;
+
+/// The default [`Transport`]: reqwest with connection pooling, an optional HTTP(S) proxy, and
+/// redirects never followed (an answer of 3xx is returned as it is, so credentials never go to
+/// another host).
+#[derive(Clone, Debug)]
+pub struct ReqwestTransport {
+    client: ::reqwest::Client,
+}
+
+/// The connect timeout of the built-in transport.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+impl ReqwestTransport {
+    /// A transport without a proxy.
+    ///
+    /// # Errors
+    /// [`ConfigError::Transport`] when the HTTP client cannot be built (e.g. no TLS backend).
+    pub fn new() -> Result<Self, ConfigError> {
+        Self::with_proxy(None)
+    }
+
+    /// A transport sending every request through `proxy` (`http://host:port`), if given.
+    ///
+    /// # Errors
+    /// [`ConfigError::InvalidProxy`] or [`ConfigError::Transport`].
+    pub fn with_proxy(proxy: Option<&str>) -> Result<Self, ConfigError> {
+        let mut builder = ::reqwest::Client::builder()
+            .redirect(::reqwest::redirect::Policy::none())
+            .connect_timeout(CONNECT_TIMEOUT)
+            .no_proxy();
+        if let Some(url) = proxy {
+            let proxy = ::reqwest::Proxy::all(url)
+                .map_err(|_| ConfigError::InvalidProxy(redact_userinfo(url)))?;
+            builder = builder.proxy(proxy);
+        }
+        let client = builder
+            .build()
+            .map_err(|e| ConfigError::Transport(e.to_string()))?;
+        Ok(ReqwestTransport { client })
+    }
+}
+
+/// A proxy URL without its `user:password@` part, for messages.
+fn redact_userinfo(url: &str) -> String {
+    if let Some((scheme, rest)) = url.split_once("://") {
+        if let Some((_, host)) = rest.rsplit_once('@') {
+            return format!("{scheme}://[redacted]@{host}");
+        }
+    }
+    url.to_owned()
+}
+
+fn kind_of(error: &::reqwest::Error) -> TransportErrorKind {
+    if error.is_timeout() {
+        TransportErrorKind::Timeout
+    } else if error.is_connect() {
+        TransportErrorKind::Connect
+    } else if error.is_body() || error.is_decode() || error.is_request() {
+        TransportErrorKind::Io
+    } else {
+        TransportErrorKind::Other
+    }
+}
+
+fn transport_error(error: ::reqwest::Error) -> TransportError {
+    // The URL is dropped: card token and register URLs carry card data in their query.
+    let kind = kind_of(&error);
+    let error = error.without_url();
+    TransportError::new(kind, error.to_string()).with_source(error)
+}
+
+#[async_trait::async_trait]
+impl Transport for ReqwestTransport {
+    async fn send(
+        &self,
+        request: HttpRequest,
+        timeout: Option<Duration>,
+    ) -> Result<HttpResponse, TransportError> {
+        let mut request = ::reqwest::Request::try_from(request).map_err(|e| {
+            TransportError::new(TransportErrorKind::Other, "invalid request").with_source(e)
+        })?;
+        *request.timeout_mut() = timeout;
+        let response = self
+            .client
+            .execute(request)
+            .await
+            .map_err(transport_error)?;
+        let mut builder = http::Response::builder()
+            .status(response.status())
+            .version(response.version());
+        if let Some(headers) = builder.headers_mut() {
+            headers.extend(response.headers().clone());
+        }
+        let body = response.bytes().await.map_err(transport_error)?;
+        builder.body(body.to_vec()).map_err(|e| {
+            TransportError::new(TransportErrorKind::Other, "invalid response").with_source(e)
+        })
+    }
+}
