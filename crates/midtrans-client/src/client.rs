@@ -55,12 +55,9 @@ impl State {
     fn new(builder: ClientBuilder) -> Result<Self, ConfigError> {
         let custom_transport = builder.transport.is_some();
         let (config, transport) = builder.into_parts()?;
-        let key = config.server_key.expose_secret();
-        let scrubber = Scrubber::new(vec![
-            basic_auth(key),
-            basic_auth(key).trim_start_matches("Basic ").to_owned(),
-            key.to_owned(),
-        ]);
+        let scrubber = Scrubber::for_keys(
+            std::iter::once(&config.server_key).chain(&config.notification_keys),
+        );
         Ok(State {
             config,
             transport,

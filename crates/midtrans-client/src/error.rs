@@ -119,8 +119,8 @@ impl ApiError {
     /// The code that decided the error: the body `status_code` when it is an error code,
     /// else the HTTP status.
     pub fn code(&self) -> u16 {
-        match self.status_code.as_ref().and_then(StatusCode::as_u16) {
-            Some(code) if code >= 400 => code,
+        match &self.status_code {
+            Some(code) if code.is_error() => code.as_u16().unwrap_or(self.http_status),
             _ => self.http_status,
         }
     }
@@ -273,14 +273,19 @@ pub(crate) struct Scrubber {
 }
 
 impl Scrubber {
-    pub(crate) fn new(secrets: Vec<String>) -> Self {
-        Scrubber {
-            secrets: secrets
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .map(String::into_bytes)
-                .collect(),
+    /// Scrubs each key, as it is and in its Basic-auth form (with and without `Basic `).
+    pub(crate) fn for_keys<'a>(keys: impl IntoIterator<Item = &'a crate::ServerKey>) -> Self {
+        let mut secrets = Vec::new();
+        for key in keys {
+            let basic = crate::basic_auth(key.expose_secret());
+            let encoded = basic.trim_start_matches("Basic ").to_owned();
+            // Longest first, so the Basic form is replaced whole.
+            secrets.push(basic.into_bytes());
+            secrets.push(encoded.into_bytes());
+            secrets.push(key.expose_secret().as_bytes().to_vec());
         }
+        secrets.retain(|s| !s.is_empty());
+        Scrubber { secrets }
     }
 
     pub(crate) fn bytes(&self, input: &[u8]) -> Vec<u8> {

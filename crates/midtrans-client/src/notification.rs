@@ -9,7 +9,7 @@ use subtle::ConstantTimeEq;
 
 use midtrans_types::{PayAccountNotification, PaymentNotification};
 
-use crate::error::{DecodeError, SignatureError};
+use crate::error::{DecodeError, Scrubber, SignatureError};
 use crate::{Error, ServerKey};
 
 /// The `signature_key` for `input` (the notification's signature input) and `key`.
@@ -52,12 +52,13 @@ pub fn check(input: &str, signature_key: &str, keys: &[&ServerKey]) -> Result<()
     }
 }
 
-fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
+fn parse<T: serde::de::DeserializeOwned>(body: &[u8], keys: &[&ServerKey]) -> Result<T, Error> {
     serde_json::from_slice(body).map_err(|e| {
+        let scrubber = Scrubber::for_keys(keys.iter().copied());
         Error::Decode(Box::new(DecodeError {
             http_status: 200,
-            reason: format!("not a notification: {e}"),
-            raw_body: body.to_vec(),
+            reason: scrubber.text(&format!("not a notification: {e}")),
+            raw_body: scrubber.bytes(body),
         }))
     })
 }
@@ -67,7 +68,7 @@ fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
 /// # Errors
 /// [`Error::Decode`] for a body that is not a notification; [`Error::Signature`] otherwise.
 pub fn verify(body: &[u8], keys: &[&ServerKey]) -> Result<PaymentNotification, Error> {
-    let notification: PaymentNotification = parse(body)?;
+    let notification: PaymentNotification = parse(body, keys)?;
     let input = notification
         .signature_input()
         .map_err(|missing| Error::Signature(SignatureError::MissingField(missing.0)))?;
@@ -90,7 +91,7 @@ pub fn verify_pay_account(
     body: &[u8],
     keys: &[&ServerKey],
 ) -> Result<PayAccountNotification, Error> {
-    let notification: PayAccountNotification = parse(body)?;
+    let notification: PayAccountNotification = parse(body, keys)?;
     let input = notification
         .signature_input()
         .map_err(|missing| Error::Signature(SignatureError::MissingField(missing.0)))?;

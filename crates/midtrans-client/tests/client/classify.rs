@@ -1,0 +1,173 @@
+//! The classifier, table-driven: HTTP status × body `status_code` → outcome, through the whole
+//! pipeline (mock transport → classifier → untyped answer).
+
+use midtrans::transport::MockTransport;
+use midtrans::Error;
+
+use crate::mock_client;
+
+const HTTP: [u16; 7] = [200, 201, 400, 401, 404, 500, 502];
+
+/// Rows: body `status_code` (None = absent). Columns: the HTTP statuses above.
+/// "ok" = success; "decode" = Error::Decode; "N" = Error::Api whose code() is N.
+const TABLE: &[(Option<&str>, [&str; 7])] = &[
+    (None, ["ok", "ok", "400", "401", "404", "500", "502"]),
+    (Some("200"), ["ok", "ok", "400", "401", "404", "500", "502"]),
+    (Some("201"), ["ok", "ok", "400", "401", "404", "500", "502"]),
+    (Some("202"), ["ok", "ok", "400", "401", "404", "500", "502"]),
+    (
+        Some("400"),
+        ["400", "400", "400", "400", "400", "400", "400"],
+    ),
+    (
+        Some("406"),
+        ["406", "406", "406", "406", "406", "406", "406"],
+    ),
+    (Some("407"), ["ok", "ok", "400", "401", "404", "500", "502"]),
+    (
+        Some("412"),
+        ["412", "412", "412", "412", "412", "412", "412"],
+    ),
+    (
+        Some("500"),
+        ["500", "500", "500", "500", "500", "500", "500"],
+    ),
+    (
+        Some("abc"),
+        ["decode", "decode", "400", "401", "404", "500", "502"],
+    ),
+];
+
+fn outcome(result: &Result<serde_json::Value, Error>) -> String {
+    match result {
+        Ok(_) => "ok".to_owned(),
+        Err(Error::Decode(_)) => "decode".to_owned(),
+        Err(Error::Api(api)) => api.code().to_string(),
+        Err(other) => format!("unexpected {other:?}"),
+    }
+}
+
+async fn call(http: u16, body: &str) -> Result<serde_json::Value, Error> {
+    let mock = MockTransport::new();
+    mock.push_json(http, body);
+    mock_client(&mock)
+        .transactions()
+        .status("order-1")
+        .send_value()
+        .await
+}
+
+#[tokio::test]
+async fn http_status_times_body_status_code() {
+    for (code, row) in TABLE {
+        for (http, expected) in HTTP.iter().zip(row) {
+            let body = match code {
+                Some(code) => format!(r#"{{"status_code":"{code}","status_message":"m"}}"#),
+                None => r#"{"status_message":"m"}"#.to_owned(),
+            };
+            let result = call(*http, &body).await;
+            assert_eq!(
+                &outcome(&result),
+                expected,
+                "HTTP {http}, status_code {code:?}"
+            );
+            if let Err(Error::Api(api)) = &result {
+                assert_eq!(api.http_status(), *http);
+                assert_eq!(api.status_code().map(|c| c.as_str()), *code);
+                assert_eq!(api.message(), Some("m"));
+                assert_eq!(api.raw_body(), body.as_bytes());
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_numeric_status_code_counts_like_a_string() {
+    let result = call(200, r#"{"status_code":406,"status_message":"duplicate"}"#).await;
+    assert_eq!(outcome(&result), "406");
+}
+
+#[tokio::test]
+async fn non_json_bodies() {
+    let html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
+    let cases: [(u16, &str, &str); 6] = [
+        (502, html, "502"),
+        (200, html, "decode"),
+        (200, "", "decode"),
+        (500, "", "500"),
+        (
+            200,
+            r#"{"status_code":"200","transaction_id":"ab"#,
+            "decode",
+        ),
+        (404, r#"{"status_code":"404","#, "404"),
+    ];
+    for (http, body, expected) in cases {
+        let result = call(http, body).await;
+        assert_eq!(outcome(&result), expected, "HTTP {http}, body {body:?}");
+        assert_eq!(result.unwrap_err().raw_body(), Some(body.as_bytes()));
+    }
+}
+
+#[tokio::test]
+async fn error_bodies_of_every_product_keep_their_messages() {
+    let cases = [
+        (
+            400,
+            r#"{"error_messages":["transaction_details.gross_amount is not equal to the sum of item_details"]}"#,
+            "transaction_details.gross_amount is not equal to the sum of item_details",
+        ),
+        (
+            404,
+            r#"{"status_message":"Subscription doesn't exist."}"#,
+            "Subscription doesn't exist.",
+        ),
+        (
+            404,
+            r#"{"errors":[{"message_title":"not found","message":"not found"}]}"#,
+            "not found",
+        ),
+        (
+            200,
+            r#"{"status_code":"400","status_message":"One or more parameters in the payload is invalid.","validation_messages":["card_exp_year must be greater than this year"],"id":"4145737f"}"#,
+            "One or more parameters in the payload is invalid.",
+        ),
+    ];
+    for (http, body, message) in cases {
+        let err = call(http, body).await.unwrap_err();
+        let api = err.as_api().unwrap();
+        assert_eq!(api.message(), Some(message), "{body}");
+    }
+    let err = call(200, &crate::sample("card_token_error_400_response.json"))
+        .await
+        .unwrap_err();
+    let api = err.as_api().unwrap();
+    assert_eq!(
+        api.messages(),
+        ["card_number does not match with luhn algorithm"]
+    );
+    assert_eq!(api.id(), Some("4145737f-deb2-408a-86c1-725f29304d74"));
+}
+
+#[tokio::test]
+async fn typed_decode_failure_keeps_the_raw_body() {
+    let mock = MockTransport::new();
+    mock.push_json(
+        200,
+        r#"{"status_code":"200","gross_amount":"not a number"}"#,
+    );
+    let err = mock_client(&mock)
+        .transactions()
+        .status("o")
+        .send()
+        .await
+        .unwrap_err();
+    let Error::Decode(decode) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(
+        decode.raw_body(),
+        br#"{"status_code":"200","gross_amount":"not a number"}"#
+    );
+    assert!(err.to_string().contains("may have taken effect"), "{err}");
+}

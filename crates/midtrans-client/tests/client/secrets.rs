@@ -1,0 +1,103 @@
+//! The secret canary: with a unique server key, nothing printable contains the key or its
+//! Basic-auth (base64) form — not the client, its config, or any error, even when an answer
+//! echoes the key.
+
+use midtrans::transport::{MockTransport, TransportErrorKind};
+use midtrans::{Client, Environment};
+
+const CANARY: &str = "SB-Mid-server-CANARY-7f3a9c1e";
+
+fn forms() -> [String; 3] {
+    let basic = format!("{CANARY}:");
+    let encoded = crate::base64(basic.as_bytes());
+    [
+        CANARY.to_owned(),
+        encoded.clone(),
+        encoded.trim_end_matches('=').to_owned(),
+    ]
+}
+
+fn assert_clean(what: &str, text: &str) {
+    for form in forms() {
+        assert!(!text.contains(&form), "{what} leaks the server key: {text}");
+    }
+}
+
+#[tokio::test]
+async fn no_output_contains_the_server_key() {
+    let mock = MockTransport::new();
+    let client = Client::builder()
+        .environment(Environment::Sandbox)
+        .server_key(CANARY)
+        .client_key("SB-Mid-client-CANARY")
+        .transport(mock.clone())
+        .build()
+        .unwrap();
+    assert_clean("client Debug", &format!("{client:?}"));
+    assert_clean("config Debug", &format!("{:?}", client.config()));
+    assert_clean(
+        "builder Debug",
+        &format!("{:?}", Client::builder().server_key(CANARY)),
+    );
+
+    let [key, basic, _] = forms();
+    let echo = format!(
+        r#"{{"status_code":"401","status_message":"Access denied for {key}","validation_messages":["Basic {basic}"],"id":"{key}"}}"#
+    );
+    mock.push_json(401, echo.clone());
+    mock.push_json(200, echo);
+    mock.push_json(200, format!(r#"{{"status_code":"{key}"}}"#));
+    mock.push_json(
+        200,
+        format!(r#"{{"status_code":"200","gross_amount":"{key}"}}"#),
+    );
+    mock.push_error(TransportErrorKind::Timeout);
+    let mut errors = Vec::new();
+    for _ in 0..5 {
+        errors.push(
+            client
+                .transactions()
+                .status("order-1")
+                .send()
+                .await
+                .unwrap_err(),
+        );
+    }
+    errors.push(
+        client
+            .transactions()
+            .notification(format!(r#"{{"order_id":"{key}"}}"#).as_bytes())
+            .unwrap_err(),
+    );
+    for error in &errors {
+        assert_clean("error Display", &error.to_string());
+        assert_clean("error Debug", &format!("{error:?}"));
+        if let Some(raw) = error.raw_body() {
+            assert_clean("error raw body", &String::from_utf8_lossy(raw));
+        }
+    }
+    // The key was sent where it belongs, and only there.
+    let request = mock.last_request().unwrap();
+    let auth = request.headers()["authorization"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(auth, format!("Basic {basic}"));
+    assert!(request.headers()["authorization"].is_sensitive());
+
+    let errors = [
+        Client::builder()
+            .server_key("")
+            .build()
+            .unwrap_err()
+            .to_string(),
+        Client::builder()
+            .server_key(format!("{CANARY} "))
+            .build()
+            .unwrap_err()
+            .to_string(),
+    ];
+    for error in errors {
+        assert_clean("config error", &error);
+    }
+}
