@@ -46,3 +46,8 @@ pub use transport::{Transport, TransportError, TransportErrorKind};
 pub use http;
 /// The request and answer types.
 pub use midtrans_types as types;
+
+/// The README's examples, compiled as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;

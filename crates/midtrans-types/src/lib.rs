@@ -102,8 +102,3 @@ pub use transaction::{
     ActionResponse, ChargeResponse, RefundResponse, StatusB2bResponse, StatusResponse, Transaction,
 };
 pub use validate::{BuildError, BuildErrorKind};
-
-/// The README's examples, compiled and run as doctests.
-#[cfg(doctest)]
-#[doc = include_str!("../../../README.md")]
-pub struct ReadmeDoctests;
