@@ -368,8 +368,10 @@ impl ClientBuilder {
         for (name, value) in self.headers {
             let header_name = HeaderName::try_from(name.as_str())
                 .map_err(|_| ConfigError::InvalidHeader(name.clone()))?;
-            let header_value =
+            let mut header_value =
                 HeaderValue::try_from(value).map_err(|_| ConfigError::InvalidHeader(name))?;
+            // Custom headers may carry credentials of their own: keep them out of `Debug`.
+            header_value.set_sensitive(true);
             headers.insert(header_name, header_value);
         }
         HeaderValue::try_from(self.user_agent.as_str())

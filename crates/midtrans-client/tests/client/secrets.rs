@@ -101,3 +101,33 @@ async fn no_output_contains_the_server_key() {
         assert_clean("config error", &error);
     }
 }
+
+#[test]
+fn custom_headers_stay_out_of_debug() {
+    let client = Client::builder()
+        .server_key("SB-Mid-server-TEST")
+        .header("X-Partner-Token", "partner-secret-123")
+        .transport(MockTransport::new())
+        .build()
+        .unwrap();
+    assert!(!format!("{client:?}").contains("partner-secret-123"));
+}
+
+#[test]
+fn client_and_its_futures_can_cross_threads() {
+    fn shareable<T: Send + Sync + Clone + 'static>(_: &T) {}
+    fn sendable<T: Send + 'static>(_: T) {}
+    let client = Client::builder()
+        .server_key("SB-Mid-server-TEST")
+        .transport(MockTransport::new())
+        .build()
+        .unwrap();
+    shareable(&client);
+    sendable(client.transactions().status("order-1").send());
+    sendable(
+        client
+            .snap()
+            .create_transaction(serde_json::json!({}))
+            .send(),
+    );
+}
