@@ -36,8 +36,13 @@ pub enum Host {
 /// Which key authenticates an endpoint (HTTP Basic, key as user name, empty password).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Auth {
-    ServerKey,
-    ClientKey,
+    /// The server key.
+    Server,
+    /// The client key, also sent as the first query parameter `client_key` (card token and
+    /// card register).
+    Client,
+    /// The client key when one is configured, else the server key (BIN lookup).
+    ClientIfConfigured,
 }
 
 /// What an endpoint is: method, host, path (already percent-encoded), query, key, body.
@@ -58,7 +63,7 @@ impl Endpoint {
             host,
             path,
             query: Vec::new(),
-            auth: Auth::ServerKey,
+            auth: Auth::Server,
             body: None,
         }
     }
@@ -297,21 +302,25 @@ fn build_request(
         Host::Core => config.environment.core_url(),
         Host::Snap => config.environment.snap_url(),
     };
+    let client_key = config.client_key.as_ref().map(|key| key.as_str());
+    let (key, client_key_param) = match (endpoint.auth, client_key) {
+        (Auth::Server, _) | (Auth::ClientIfConfigured, None) => {
+            (config.server_key.expose_secret(), None)
+        }
+        (Auth::ClientIfConfigured, Some(client_key)) => (client_key, None),
+        (Auth::Client, Some(client_key)) => (client_key, Some(("client_key", client_key))),
+        (Auth::Client, None) => return Err(crate::ConfigError::MissingClientKey.into()),
+    };
+    let query = client_key_param
+        .into_iter()
+        .chain(endpoint.query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let mut url = format!("{base}{}", endpoint.path);
-    for (index, (key, value)) in endpoint.query.iter().enumerate() {
+    for (index, (name, value)) in query.enumerate() {
         url.push(if index == 0 { '?' } else { '&' });
-        url.push_str(&encode(key));
+        url.push_str(&encode(name));
         url.push('=');
         url.push_str(&encode(value));
     }
-    let key = match endpoint.auth {
-        Auth::ServerKey => config.server_key.expose_secret(),
-        Auth::ClientKey => config
-            .client_key
-            .as_ref()
-            .ok_or(crate::ConfigError::MissingClientKey)?
-            .as_str(),
-    };
     let mut builder = http::Request::builder()
         .method(endpoint.method.clone())
         .uri(&url)

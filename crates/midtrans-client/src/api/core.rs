@@ -12,7 +12,7 @@ use midtrans_types::{
 
 use super::{path, QueryParams, RequestBody, Transactions};
 use crate::request::{Auth, Endpoint, Host, PendingRequest};
-use crate::{Client, ConfigError, Error};
+use crate::{Client, Error};
 
 /// The Core API: charges, capture, card utilities, subscriptions and GoPay tokenization.
 /// `client.core()`.
@@ -54,13 +54,10 @@ impl<'a> CoreApi<'a> {
         path: &str,
         query: Result<Vec<(String, String)>, Error>,
     ) -> PendingRequest<T> {
-        let client_key = self.client.state().config.client_key.clone();
-        let endpoint = query.and_then(|mut query| {
-            let key = client_key.ok_or(ConfigError::MissingClientKey)?;
-            query.insert(0, ("client_key".to_owned(), key.as_str().to_owned()));
-            Ok(Endpoint::new(Method::GET, Host::Core, path.to_owned())
+        let endpoint = query.map(|query| {
+            Endpoint::new(Method::GET, Host::Core, path.to_owned())
                 .query(query)
-                .auth(Auth::ClientKey))
+                .auth(Auth::Client)
         });
         PendingRequest::new(self.client, endpoint)
     }
@@ -99,15 +96,8 @@ impl<'a> CoreApi<'a> {
     /// `GET /v1/bins/{bin}`: what a card number prefix says about the card. Authenticated
     /// with the client key when one is configured, else the server key.
     pub fn bin(&self, bin: &str) -> PendingRequest<BinResponse> {
-        let has_client_key = self.client.state().config.client_key.is_some();
-        let endpoint = path("/v1/bins", bin, "").map(|p| {
-            let endpoint = Endpoint::new(Method::GET, Host::Core, p);
-            if has_client_key {
-                endpoint.auth(Auth::ClientKey)
-            } else {
-                endpoint
-            }
-        });
+        let endpoint = path("/v1/bins", bin, "")
+            .map(|p| Endpoint::new(Method::GET, Host::Core, p).auth(Auth::ClientIfConfigured));
         PendingRequest::new(self.client, endpoint)
     }
 
