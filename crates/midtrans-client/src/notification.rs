@@ -63,23 +63,53 @@ fn parse<T: serde::de::DeserializeOwned>(body: &[u8], keys: &[&ServerKey]) -> Re
     })
 }
 
+/// A notification type with a signature: what is signed, and the signature received.
+trait Signed: serde::de::DeserializeOwned {
+    fn signed_text(&self) -> Result<String, midtrans_types::MissingSignatureField>;
+    fn signature_key(&self) -> Option<&str>;
+}
+
+impl Signed for PaymentNotification {
+    fn signed_text(&self) -> Result<String, midtrans_types::MissingSignatureField> {
+        self.signature_input()
+    }
+
+    fn signature_key(&self) -> Option<&str> {
+        self.signature_key.as_deref()
+    }
+}
+
+impl Signed for PayAccountNotification {
+    fn signed_text(&self) -> Result<String, midtrans_types::MissingSignatureField> {
+        self.signature_input()
+    }
+
+    fn signature_key(&self) -> Option<&str> {
+        self.signature_key.as_deref()
+    }
+}
+
+fn verified<T: Signed>(body: &[u8], keys: &[&ServerKey]) -> Result<T, Error> {
+    let notification: T = parse(body, keys)?;
+    let input = notification
+        .signed_text()
+        .map_err(|missing| Error::Signature(SignatureError::MissingField(missing.0)))?;
+    let signature_key =
+        notification
+            .signature_key()
+            .ok_or(Error::Signature(SignatureError::MissingField(
+                "signature_key",
+            )))?;
+    check(&input, signature_key, keys).map_err(Error::Signature)?;
+    Ok(notification)
+}
+
 /// Parses a payment notification's raw body and verifies its signature with any of `keys`.
 ///
 /// # Errors
 /// [`Error::Decode`] for a body that is not a notification; [`Error::Signature`] otherwise.
 pub fn verify(body: &[u8], keys: &[&ServerKey]) -> Result<PaymentNotification, Error> {
-    let notification: PaymentNotification = parse(body, keys)?;
-    let input = notification
-        .signature_input()
-        .map_err(|missing| Error::Signature(SignatureError::MissingField(missing.0)))?;
-    let signature_key = notification
-        .signature_key
-        .as_deref()
-        .ok_or(Error::Signature(SignatureError::MissingField(
-            "signature_key",
-        )))?;
-    check(&input, signature_key, keys).map_err(Error::Signature)?;
-    Ok(notification)
+    verified(body, keys)
 }
 
 /// Parses a pay account (GoPay linking) notification and verifies its signature
@@ -91,16 +121,5 @@ pub fn verify_pay_account(
     body: &[u8],
     keys: &[&ServerKey],
 ) -> Result<PayAccountNotification, Error> {
-    let notification: PayAccountNotification = parse(body, keys)?;
-    let input = notification
-        .signature_input()
-        .map_err(|missing| Error::Signature(SignatureError::MissingField(missing.0)))?;
-    let signature_key = notification
-        .signature_key
-        .as_deref()
-        .ok_or(Error::Signature(SignatureError::MissingField(
-            "signature_key",
-        )))?;
-    check(&input, signature_key, keys).map_err(Error::Signature)?;
-    Ok(notification)
+    verified(body, keys)
 }
