@@ -1,0 +1,386 @@
+//! `midtrans-mock`: an offline, stateful Midtrans simulator.
+//!
+//! It answers the Core API and Snap as Midtrans does — charges for every payment type with
+//! realistic answers, status, capture, approve/deny, cancel, expire, refunds, card utilities,
+//! subscriptions, GoPay tokenization, Snap tokens with a payment page — and sends correctly
+//! signed notifications on every state change. Tests drive it through a control API (pay,
+//! expire, challenge, chargeback) and can inject faults (latency, 5xx answers, connections
+//! dropped after the state change is committed).
+//!
+//! ```no_run
+//! # async fn run() -> std::io::Result<()> {
+//! let mock = midtrans_mock::MockServer::start(midtrans_mock::MockConfig::default()).await?;
+//! println!("Core API at {}, Snap at {}", mock.core_url(), mock.snap_url());
+//! mock.shutdown().await;
+//! # Ok(()) }
+//! ```
+//!
+//! # Behaviour
+//!
+//! * Keys: HTTP Basic with the server key; card token and card register also accept the client
+//!   key (query `client_key` or Basic), BIN either key. Anything else answers Midtrans's 401.
+//! * Sandbox cards (catalog §12.2) decide card outcomes: `4811 1111 1111 1114` accepts (3-D
+//!   Secure when `authentication` is set), `5510 1111 1111 1115` is challenged, `4611 …` and
+//!   `5411 …` are denied by fraud detection, `4711 …`, `4911 …`, `5111 …`, `5511 …` by the bank.
+//! * Rules: approve/deny only under `challenge`; cancel before settlement; expire only while
+//!   pending (body `status_code` 407); refunds only when settled or captured, partial refunds
+//!   add up and cannot exceed the amount; a reused `refund_key` or `order_id` answers 406;
+//!   unknown ids answer 404; impossible transitions 412.
+//! * `Idempotency-Key` (POST, ≤ 46 characters; longer keys are ignored): a repeat within 5
+//!   minutes gets the first successful answer, whatever its body; a repeat while the first is
+//!   still being processed gets HTTP 202.
+//! * Notifications go to `notification_url`, or to the creating request's
+//!   `X-Override-Notification` URLs instead, or to `X-Append-Notification` URLs as well. A
+//!   non-2xx answer is retried as Midtrans does (500: once, 503: 4 times, 400/404: twice,
+//!   301–303: never, others: 5 times), after `retry_delays`.
+//! * State is bounded: at most `max_orders` transactions (the oldest is forgotten first), and
+//!   as many Snap sessions, subscriptions and pay accounts; idempotency keys expire after 5
+//!   minutes.
+//!
+//! # Control API (HTTP, no authentication; also on [`MockServer`])
+//!
+//! * `POST /_mock/orders/{order_id}/pay` (or `settle`, `expire`, `challenge`, `chargeback`)
+//! * `POST /_mock/pay_accounts/{account_id}/enable`
+//! * `POST /_mock/faults` with `{"latency_ms": 50, "error_rate": 0.1, "drop_rate": 0.05}`
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod cards;
+mod ids;
+mod notify;
+mod page;
+mod server;
+mod sim;
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use tokio::sync::oneshot;
+
+use crate::server::Shared;
+use crate::sim::{Bases, Reply, Simulator};
+
+/// Settings of a simulator.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct MockConfig {
+    /// The server key requests must carry.
+    pub server_key: String,
+    /// The client key accepted by card token, card register and BIN.
+    pub client_key: String,
+    /// The merchant id put in answers.
+    pub merchant_id: String,
+    /// Where notifications go (the dashboard's "Payment Notification URL").
+    pub notification_url: Option<String>,
+    /// Waits before each notification retry (Midtrans: 2, 10, 30, 90, 210 minutes).
+    pub retry_delays: Vec<Duration>,
+    /// The most transactions kept; the oldest is forgotten first.
+    pub max_orders: usize,
+    /// The address to listen on (default `127.0.0.1`).
+    pub host: IpAddr,
+    /// The port (default 0: any free port).
+    pub port: u16,
+}
+
+impl Default for MockConfig {
+    fn default() -> Self {
+        MockConfig {
+            server_key: "SB-Mid-server-MOCK".to_owned(),
+            client_key: "SB-Mid-client-MOCK".to_owned(),
+            merchant_id: "G000000000".to_owned(),
+            notification_url: None,
+            retry_delays: [200, 1_000, 3_000, 9_000, 21_000]
+                .map(Duration::from_millis)
+                .to_vec(),
+            max_orders: 100_000,
+            host: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port: 0,
+        }
+    }
+}
+
+impl MockConfig {
+    /// Sets the server key.
+    #[must_use]
+    pub fn server_key(mut self, key: impl Into<String>) -> Self {
+        self.server_key = key.into();
+        self
+    }
+
+    /// Sets the client key.
+    #[must_use]
+    pub fn client_key(mut self, key: impl Into<String>) -> Self {
+        self.client_key = key.into();
+        self
+    }
+
+    /// Sets the notification URL.
+    #[must_use]
+    pub fn notification_url(mut self, url: impl Into<String>) -> Self {
+        self.notification_url = Some(url.into());
+        self
+    }
+
+    /// Sets the waits before notification retries.
+    #[must_use]
+    pub fn retry_delays(mut self, delays: Vec<Duration>) -> Self {
+        self.retry_delays = delays;
+        self
+    }
+
+    /// Sets the most transactions kept.
+    #[must_use]
+    pub fn max_orders(mut self, max: usize) -> Self {
+        self.max_orders = max.max(1);
+        self
+    }
+
+    /// Sets the port.
+    #[must_use]
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// Sets the address to listen on.
+    #[must_use]
+    pub fn host(mut self, host: IpAddr) -> Self {
+        self.host = host;
+        self
+    }
+
+    /// The digits of the merchant id, used as the virtual account prefix.
+    pub(crate) fn merchant_digits(&self) -> String {
+        self.merchant_id
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect()
+    }
+}
+
+/// Injected faults, applied to API calls (not to the control API).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Faults {
+    /// Added before each call is processed.
+    pub latency: Duration,
+    /// Share of calls answered HTTP 500 without being processed (0.0–1.0).
+    pub error_rate: f64,
+    /// Share of calls whose connection is dropped after they were processed (0.0–1.0).
+    pub drop_rate: f64,
+}
+
+/// Why a control call failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ControlError {
+    /// HTTP status the control API would answer.
+    pub status: u16,
+    /// Midtrans-style message.
+    pub message: String,
+}
+
+impl std::fmt::Display for ControlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.message, self.status)
+    }
+}
+
+impl std::error::Error for ControlError {}
+
+/// A running simulator. Dropping it stops the server.
+#[derive(Debug)]
+pub struct MockServer {
+    addr: SocketAddr,
+    shared: Shared,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl MockServer {
+    /// Starts a simulator on `config.host:config.port` (default 127.0.0.1, any free port).
+    ///
+    /// # Errors
+    /// When the address cannot be bound.
+    pub async fn start(config: MockConfig) -> std::io::Result<MockServer> {
+        let listener = tokio::net::TcpListener::bind((config.host, config.port)).await?;
+        let addr = listener.local_addr()?;
+        let base = format!("http://{addr}");
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(15))
+            .redirect(reqwest::redirect::Policy::custom(|attempt| {
+                let status = attempt.status().as_u16();
+                if (status == 307 || status == 308) && attempt.previous().len() < 5 {
+                    attempt.follow()
+                } else {
+                    attempt.stop()
+                }
+            }))
+            .no_proxy()
+            .build()
+            .map_err(std::io::Error::other)?;
+        let shared = Shared {
+            sim: Arc::new(Simulator::new(config)),
+            faults: Arc::new(Mutex::new(Faults::default())),
+            bases: Bases {
+                core: base.clone(),
+                app: base,
+            },
+            http,
+        };
+        let app = axum::Router::new()
+            .fallback(server::handle)
+            .with_state(shared.clone());
+        let (shutdown, stop) = oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            let _ = axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    let _ = stop.await;
+                })
+                .await;
+        });
+        Ok(MockServer {
+            addr,
+            shared,
+            shutdown: Some(shutdown),
+            task: Some(task),
+        })
+    }
+
+    /// The address it listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The Core API base URL, e.g. `http://127.0.0.1:40123`.
+    pub fn core_url(&self) -> String {
+        self.shared.bases.core.clone()
+    }
+
+    /// The Snap base URL, e.g. `http://127.0.0.1:40123/snap/v1`.
+    pub fn snap_url(&self) -> String {
+        format!("{}/snap/v1", self.shared.bases.app)
+    }
+
+    /// The configuration it runs with.
+    pub fn config(&self) -> &MockConfig {
+        &self.shared.sim.config
+    }
+
+    fn transition(&self, order_id: &str, what: &str) -> Result<(), ControlError> {
+        match self.shared.sim.control_transition(order_id, what) {
+            Ok(deliveries) => {
+                self.shared.deliver(deliveries);
+                Ok(())
+            }
+            Err(reply) => Err(control_error(reply)),
+        }
+    }
+
+    /// The customer pays a pending order (or a captured card payment settles): `settlement`,
+    /// and its notification is sent.
+    ///
+    /// # Errors
+    /// 404 for an unknown order, 412 when it cannot be paid.
+    pub fn pay(&self, order_id: &str) -> Result<(), ControlError> {
+        self.transition(order_id, "pay")
+    }
+
+    /// A pending order expires.
+    ///
+    /// # Errors
+    /// 404 for an unknown order, 412 when it is not pending.
+    pub fn expire(&self, order_id: &str) -> Result<(), ControlError> {
+        self.transition(order_id, "expire")
+    }
+
+    /// Fraud detection flags a card payment: `capture` under `challenge`.
+    ///
+    /// # Errors
+    /// 404 for an unknown order, 412 when it cannot be challenged.
+    pub fn challenge(&self, order_id: &str) -> Result<(), ControlError> {
+        self.transition(order_id, "challenge")
+    }
+
+    /// A settled payment is charged back.
+    ///
+    /// # Errors
+    /// 404 for an unknown order, 412 when it is not settled.
+    pub fn chargeback(&self, order_id: &str) -> Result<(), ControlError> {
+        self.transition(order_id, "chargeback")
+    }
+
+    /// The customer confirms a GoPay account link: `ENABLED`, with payment options.
+    ///
+    /// # Errors
+    /// 404 for an unknown account.
+    pub fn enable_pay_account(&self, account_id: &str) -> Result<(), ControlError> {
+        let call = sim::Call {
+            method: http::Method::POST,
+            segments: vec![
+                "_mock".into(),
+                "pay_accounts".into(),
+                account_id.into(),
+                "enable".into(),
+            ],
+            query: Vec::new(),
+            headers: http::HeaderMap::new(),
+            body: Vec::new(),
+        };
+        match self.shared.sim.handle(&call, &self.shared.bases).0 {
+            Reply::Json(200, body)
+                if body.get("status_code").and_then(|c| c.as_str()) == Some("200") =>
+            {
+                Ok(())
+            }
+            other => Err(control_error(other)),
+        }
+    }
+
+    /// Sets the injected faults.
+    pub fn set_faults(&self, faults: Faults) {
+        *self
+            .shared
+            .faults
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = faults;
+    }
+
+    /// Stops the server and waits for it.
+    pub async fn shutdown(mut self) {
+        if let Some(stop) = self.shutdown.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+}
+
+fn control_error(reply: Reply) -> ControlError {
+    match reply {
+        Reply::Json(status, body) => ControlError {
+            status: body
+                .get("status_code")
+                .and_then(|c| c.as_str())
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(status),
+            message: body
+                .get("status_message")
+                .and_then(|m| m.as_str())
+                .unwrap_or("failed")
+                .to_owned(),
+        },
+        Reply::Html(status, _) => ControlError {
+            status,
+            message: "failed".to_owned(),
+        },
+    }
+}
+
+impl Drop for MockServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.shutdown.take() {
+            let _ = stop.send(());
+        }
+    }
+}

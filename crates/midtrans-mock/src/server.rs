@@ -1,0 +1,175 @@
+//! The HTTP shell around the simulator: axum on a loopback listener, fault injection, and
+//! notification delivery.
+// Read-only `serde_json::Value["key"]` yields `Null` for absent keys or non-objects and never
+// panics; it is how the simulator reads lenient request bodies.
+#![allow(clippy::indexing_slicing)]
+
+use std::pin::Pin;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+use serde_json::json;
+
+use crate::sim::{Bases, Call, Prepared, Reply, Simulator};
+use crate::Faults;
+
+/// Everything a request handler needs.
+#[derive(Clone, Debug)]
+pub(crate) struct Shared {
+    pub(crate) sim: Arc<Simulator>,
+    pub(crate) faults: Arc<Mutex<Faults>>,
+    pub(crate) bases: Bases,
+    pub(crate) http: reqwest::Client,
+}
+
+impl Shared {
+    pub(crate) fn faults(&self) -> Faults {
+        *self.faults.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub(crate) fn deliver(&self, deliveries: Vec<crate::sim::Delivery>) {
+        crate::notify::spawn(&self.http, deliveries, &self.sim.config.retry_delays);
+    }
+}
+
+/// The most a request body may hold.
+const MAX_BODY: usize = 1 << 20;
+
+pub(crate) async fn handle(State(shared): State<Shared>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
+        return reply(Reply::Json(
+            413,
+            json!({"status_code": "413", "status_message": "request body too large"}),
+        ));
+    };
+    let segments = parts
+        .uri
+        .path()
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            percent_encoding::percent_decode_str(s)
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+        .collect();
+    let query = parts
+        .uri
+        .query()
+        .unwrap_or_default()
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(k, v)| {
+            let decode = |s: &str| {
+                percent_encoding::percent_decode_str(&s.replace('+', " "))
+                    .decode_utf8_lossy()
+                    .into_owned()
+            };
+            (decode(k), decode(v))
+        })
+        .collect();
+    let call = Call {
+        method: parts.method,
+        segments,
+        query,
+        headers: parts.headers,
+        body: body.to_vec(),
+    };
+    if call.segments.first().map(String::as_str) == Some("_mock")
+        && call.segments.get(1).map(String::as_str) == Some("faults")
+    {
+        return set_faults(&shared, &call.body);
+    }
+    let faults = shared.faults();
+    let (answer, deliveries) = match shared.sim.prepare(&call, &shared.bases) {
+        Prepared::Done(answer, deliveries) => (answer, deliveries),
+        Prepared::Process(key) => {
+            if !faults.latency.is_zero() {
+                tokio::time::sleep(faults.latency).await;
+            }
+            if faults.error_rate > 0.0 && shared.sim.rng.unit() < faults.error_rate {
+                if let Some(key) = key {
+                    shared.sim.forget(&key);
+                }
+                let failure = json!({"status_code": "500", "status_message": "Sorry. Our system is recovering from unexpected issues. Please retry."});
+                return reply(Reply::Json(500, failure));
+            }
+            let (answer, deliveries) = shared.sim.process(&call, key, &shared.bases);
+            if faults.drop_rate > 0.0 && shared.sim.rng.unit() < faults.drop_rate {
+                shared.deliver(deliveries);
+                return Response::new(Body::new(Broken));
+            }
+            (answer, deliveries)
+        }
+    };
+    shared.deliver(deliveries);
+    reply(answer)
+}
+
+fn set_faults(shared: &Shared, body: &[u8]) -> Response {
+    let Ok(settings) = serde_json::from_slice::<serde_json::Value>(body) else {
+        return reply(Reply::Json(
+            400,
+            json!({"status_message": "expected {latency_ms, error_rate, drop_rate}"}),
+        ));
+    };
+    let faults = Faults {
+        latency: Duration::from_millis(settings["latency_ms"].as_u64().unwrap_or(0)),
+        error_rate: settings["error_rate"]
+            .as_f64()
+            .unwrap_or(0.0)
+            .clamp(0.0, 1.0),
+        drop_rate: settings["drop_rate"]
+            .as_f64()
+            .unwrap_or(0.0)
+            .clamp(0.0, 1.0),
+    };
+    *shared.faults.lock().unwrap_or_else(PoisonError::into_inner) = faults;
+    reply(Reply::Json(
+        200,
+        json!({
+            "latency_ms": faults.latency.as_millis() as u64,
+            "error_rate": faults.error_rate,
+            "drop_rate": faults.drop_rate,
+        }),
+    ))
+}
+
+fn reply(answer: Reply) -> Response {
+    let (status, content_type, body) = match answer {
+        Reply::Json(status, body) => (
+            status,
+            "application/json",
+            serde_json::to_vec(&body).unwrap_or_default(),
+        ),
+        Reply::Html(status, html) => (status, "text/html; charset=utf-8", html.into_bytes()),
+    };
+    let status =
+        http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+    (status, [(http::header::CONTENT_TYPE, content_type)], body).into_response()
+}
+
+/// A body that fails at once: the connection is dropped after the headers, as a network fault
+/// after the state change was committed.
+struct Broken;
+
+impl http_body::Body for Broken {
+    type Data = Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        _cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, std::io::Error>>> {
+        Poll::Ready(Some(Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "midtrans-mock dropped the connection (fault injection)",
+        ))))
+    }
+}
