@@ -88,7 +88,7 @@ impl Default for MockConfig {
         MockConfig {
             server_key: "SB-Mid-server-MOCK".to_owned(),
             client_key: "SB-Mid-client-MOCK".to_owned(),
-            merchant_id: "G000000000".to_owned(),
+            merchant_id: "G123456789".to_owned(),
             notification_url: None,
             retry_delays: [200, 1_000, 3_000, 9_000, 21_000]
                 .map(Duration::from_millis)
