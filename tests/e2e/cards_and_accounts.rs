@@ -1,0 +1,247 @@
+//! Card utilities, subscriptions and GoPay pay accounts against the simulator.
+
+use midtrans::types::card::{CardRegisterRequest, CardTokenRequest};
+use midtrans::types::charge::{ChargeRequest, CreditCard};
+use midtrans::types::pay_account::{PayAccountLinkRequest, PayAccountStatus};
+use midtrans::types::subscription::{IntervalUnit, Schedule, ScheduleUpdate, SubscriptionStatus};
+use midtrans::types::*;
+
+use crate::{order_id, setup};
+
+#[tokio::test]
+async fn card_token_register_points_and_bin() {
+    let (_mock, client) = setup(None).await;
+    let bad = client
+        .core()
+        .card_token(&CardTokenRequest::card(
+            "4811 1111 1111 1115",
+            "12",
+            "2099",
+            "123",
+        ))
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(
+        bad.as_api().unwrap().messages(),
+        ["card_number does not match with luhn algorithm"]
+    );
+
+    let registered = client
+        .core()
+        .card_register(&CardRegisterRequest::new("4811111111111114", "12", "2099"))
+        .send()
+        .await
+        .unwrap();
+    let saved = registered.saved_token_id.unwrap();
+    assert!(saved.as_str().starts_with("48111111") && saved.as_str().ends_with("1114"));
+    let charge = ChargeRequest::builder(
+        TransactionDetails::new(order_id("saved"), Idr::new(5_000)),
+        CreditCard::saved(&saved),
+    )
+    .build()
+    .unwrap();
+    let answer = client.core().charge(&charge).send().await.unwrap();
+    assert_eq!(answer.transaction_status, Some(TransactionStatus::Capture));
+    let retoken = client
+        .core()
+        .card_token(&CardTokenRequest::saved(saved.as_str(), "123"))
+        .send()
+        .await
+        .unwrap();
+    assert!(retoken.token_id.is_some());
+
+    let points = client
+        .core()
+        .card_point_inquiry("48111111-1114-abc")
+        .send()
+        .await
+        .unwrap();
+    assert!(points.point_balance_amount.is_some());
+    let bin = client.core().bin("45563300").send().await.unwrap();
+    assert_eq!(bin.data.bank_code.as_deref(), Some("BCA"));
+    let err = client.core().bin("99999999").send().await.unwrap_err();
+    assert_eq!(err.as_api().unwrap().code(), 404);
+}
+
+#[tokio::test]
+async fn subscriptions_lifecycle() {
+    let (_mock, client) = setup(None).await;
+    let request = subscription::SubscriptionRequest::credit_card(
+        "MONTHLY_2030",
+        Idr::new(14_000),
+        &SavedTokenId::new("48111111sHfSakAvHvFQFEjTivUV1114"),
+        Schedule::new(1, IntervalUnit::Month).max_interval(12u32),
+    )
+    .build()
+    .unwrap();
+    let created = client
+        .core()
+        .create_subscription(&request)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status, Some(SubscriptionStatus::Active));
+    let id = created.id.unwrap();
+    client
+        .core()
+        .disable_subscription(id.as_str())
+        .send()
+        .await
+        .unwrap();
+    let got = client
+        .core()
+        .get_subscription(id.as_str())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(got.status, Some(SubscriptionStatus::Inactive));
+    client
+        .core()
+        .enable_subscription(id.as_str())
+        .send()
+        .await
+        .unwrap();
+    let update = subscription::SubscriptionUpdate::builder()
+        .name("MONTHLY_2030_B")
+        .schedule(ScheduleUpdate::new().interval(2u32))
+        .build()
+        .unwrap();
+    let updated = client
+        .core()
+        .update_subscription(id.as_str(), &update)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        updated.status_message.as_deref(),
+        Some("Subscription is updated.")
+    );
+    let got = client
+        .core()
+        .get_subscription(id.as_str())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(got.name.as_deref(), Some("MONTHLY_2030_B"));
+    assert_eq!(got.schedule.unwrap().interval, Some(2));
+    client
+        .core()
+        .cancel_subscription(id.as_str())
+        .send()
+        .await
+        .unwrap();
+
+    let missing = client
+        .core()
+        .get_subscription("no-such-subscription")
+        .send()
+        .await
+        .unwrap_err();
+    let api = missing.as_api().unwrap();
+    assert_eq!(
+        (api.http_status(), api.message()),
+        (404, Some("Subscription doesn't exist."))
+    );
+    let invalid = client
+        .core()
+        .create_subscription(serde_json::json!({"name": "X", "amount": "0", "currency": "IDR", "payment_type": "credit_card", "token": "t", "schedule": {"interval": 1, "interval_unit": "month"}}))
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(invalid.as_api().unwrap().http_status(), 400);
+}
+
+#[tokio::test]
+async fn gopay_account_linking() {
+    let (mock, client) = setup(None).await;
+    let link = PayAccountLinkRequest::gopay("81234567891", "62")
+        .redirect_url("https://example.com/linked")
+        .build()
+        .unwrap();
+    let linked = client
+        .core()
+        .link_payment_account(&link)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(linked.status_code, StatusCode::PENDING);
+    assert!(!linked.actions.unwrap().is_empty());
+    let id = linked.account_id.unwrap();
+
+    // Unbinding a pending account answers body 412.
+    let err = client
+        .core()
+        .unlink_payment_account(id.as_str())
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.as_api().unwrap().code(), 412);
+
+    mock.enable_pay_account(id.as_str()).unwrap();
+    let account = client
+        .core()
+        .get_payment_account(id.as_str())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(account.account_status, Some(PayAccountStatus::Enabled));
+    let token = account.metadata.unwrap().payment_options.unwrap()[0]
+        .token
+        .clone()
+        .unwrap();
+
+    // A tokenized GoPay charge and a GoPay subscription with that token.
+    let charge = ChargeRequest::builder(
+        TransactionDetails::new(order_id("gopay-token"), Idr::new(10_000)),
+        midtrans::types::charge::Gopay::tokenized(id.as_str(), token.clone()),
+    )
+    .build()
+    .unwrap();
+    client.core().charge(&charge).send().await.unwrap();
+    let subscription = subscription::SubscriptionRequest::gopay(
+        "GOPAY_MONTHLY",
+        Idr::new(10_000),
+        token,
+        id.as_str(),
+        Schedule::new(1, IntervalUnit::Month),
+    )
+    .build()
+    .unwrap();
+    client
+        .core()
+        .create_subscription(&subscription)
+        .send()
+        .await
+        .unwrap();
+
+    let unlinked = client
+        .core()
+        .unlink_payment_account(id.as_str())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unlinked.account_status, Some(PayAccountStatus::Disabled));
+
+    let refused = PayAccountLinkRequest::gopay("123450001", "62")
+        .build()
+        .unwrap();
+    let answer = client
+        .core()
+        .link_payment_account(&refused)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status_code, StatusCode::DENIED);
+    assert_eq!(
+        answer.channel_response_message.as_deref(),
+        Some("User Not Found")
+    );
+    let err = client
+        .core()
+        .get_payment_account("no-such-account")
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.as_api().unwrap().code(), 404);
+}
