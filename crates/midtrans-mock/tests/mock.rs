@@ -1,0 +1,299 @@
+//! The simulator's own behaviour: the binary, the control API over HTTP, faults, bounded state,
+//! and idempotency while a call is still being processed.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use midtrans::types::charge::{BankTransfer, ChargeRequest};
+use midtrans::types::{Idr, TransactionDetails, TransactionStatus};
+use midtrans::{Client, Environment, Error, TransportErrorKind};
+use midtrans_mock::{Faults, MockConfig, MockServer};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+const KEY: &str = "SB-Mid-server-MOCKTEST";
+
+async fn start(config: MockConfig) -> (MockServer, Client) {
+    let mock = MockServer::start(config.server_key(KEY)).await.unwrap();
+    let client = Client::builder()
+        .environment(Environment::custom(mock.core_url(), mock.snap_url()).unwrap())
+        .server_key(KEY)
+        .build()
+        .unwrap();
+    (mock, client)
+}
+
+fn charge(order_id: &str) -> ChargeRequest {
+    ChargeRequest::builder(
+        TransactionDetails::new(order_id, Idr::new(10_000)),
+        BankTransfer::bca(),
+    )
+    .build()
+    .unwrap()
+}
+
+/// A raw HTTP/1.1 POST to the control API; returns (status, body).
+async fn post(base: &str, path: &str, body: &str) -> (u16, String) {
+    let host = base.strip_prefix("http://").unwrap();
+    let mut socket = tokio::net::TcpStream::connect(host).await.unwrap();
+    let request = format!(
+        "POST {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    socket.write_all(request.as_bytes()).await.unwrap();
+    let mut answer = String::new();
+    socket.read_to_string(&mut answer).await.unwrap();
+    let status = answer.get(9..12).unwrap().parse().unwrap();
+    let body = answer
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    (status, body)
+}
+
+#[test]
+fn the_binary_prints_its_urls_when_ready() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_midtrans-mock"))
+        .args([
+            "--port",
+            "0",
+            "--server-key",
+            KEY,
+            "--client-key",
+            "SB-Mid-client-X",
+        ])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let ready = lines.next().unwrap().unwrap();
+    let core = lines.next().unwrap().unwrap();
+    let snap = lines.next().unwrap().unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(ready, "midtrans-mock ready");
+    let core = core
+        .strip_prefix("core: http://127.0.0.1:")
+        .expect("binds loopback");
+    assert!(core.parse::<u16>().is_ok(), "{core}");
+    assert!(
+        snap.starts_with("snap: http://127.0.0.1:") && snap.ends_with("/snap/v1"),
+        "{snap}"
+    );
+
+    let bad = Command::new(env!("CARGO_BIN_EXE_midtrans-mock"))
+        .args(["--port", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[tokio::test]
+async fn control_api_over_http() {
+    let (mock, client) = start(MockConfig::default()).await;
+    client.core().charge(&charge("ctl-1")).send().await.unwrap();
+    let (status, body) = post(&mock.core_url(), "/_mock/orders/ctl-1/pay", "").await;
+    assert_eq!(status, 200, "{body}");
+    let answer: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(answer["transaction_status"], "settlement");
+    let (status, body) = post(&mock.core_url(), "/_mock/orders/ctl-1/expire", "").await;
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("\"412\""),
+        "settled orders do not expire: {body}"
+    );
+    client.core().charge(&charge("ctl-2")).send().await.unwrap();
+    post(&mock.core_url(), "/_mock/orders/ctl-2/expire", "").await;
+    let status = client.transactions().status("ctl-2").send().await.unwrap();
+    assert_eq!(status.transaction_status, Some(TransactionStatus::Expire));
+    let (code, _) = post(&mock.core_url(), "/_mock/faults", r#"{"error_rate":1.0}"#).await;
+    assert_eq!(code, 200);
+    let err = client
+        .transactions()
+        .status("ctl-2")
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.as_api().unwrap().http_status(), 500);
+}
+
+#[tokio::test]
+async fn faults_error_latency_and_dropped_connections() {
+    let (mock, client) = start(MockConfig::default()).await;
+
+    mock.set_faults(Faults {
+        error_rate: 1.0,
+        ..Faults::default()
+    });
+    let err = client
+        .core()
+        .charge(&charge("fault-1"))
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.as_api().unwrap().code(), 500);
+    mock.set_faults(Faults::default());
+    // The failed call changed nothing: the order id is still free.
+    client
+        .core()
+        .charge(&charge("fault-1"))
+        .send()
+        .await
+        .unwrap();
+
+    // Dropped after the state change: the client sees a transport error, the charge exists.
+    mock.set_faults(Faults {
+        drop_rate: 1.0,
+        ..Faults::default()
+    });
+    let err = client
+        .core()
+        .charge(&charge("fault-2"))
+        .send()
+        .await
+        .unwrap_err();
+    let Error::Transport(transport) = &err else {
+        panic!("{err:?}")
+    };
+    assert!(transport.maybe_sent());
+    assert_ne!(transport.kind(), TransportErrorKind::Connect);
+    mock.set_faults(Faults::default());
+    let status = client
+        .transactions()
+        .status("fault-2")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(status.transaction_status, Some(TransactionStatus::Pending));
+
+    mock.set_faults(Faults {
+        latency: Duration::from_millis(300),
+        ..Faults::default()
+    });
+    let started = std::time::Instant::now();
+    client
+        .transactions()
+        .status("fault-2")
+        .send()
+        .await
+        .unwrap();
+    assert!(started.elapsed() >= Duration::from_millis(300));
+    let err = client
+        .transactions()
+        .status("fault-2")
+        .timeout(Duration::from_millis(100))
+        .send()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Transport(t) if t.kind() == TransportErrorKind::Timeout),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_retry_while_the_first_call_runs_gets_http_202() {
+    let (mock, client) = start(MockConfig::default()).await;
+    mock.set_faults(Faults {
+        latency: Duration::from_millis(400),
+        ..Faults::default()
+    });
+    let first = {
+        let client = client.clone();
+        tokio::spawn(async move {
+            client
+                .core()
+                .charge(&charge("idem-1"))
+                .idempotency_key("key-202")
+                .send()
+                .await
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let second = client
+        .core()
+        .charge(&charge("idem-1"))
+        .idempotency_key("key-202")
+        .send_value()
+        .await
+        .unwrap();
+    assert_eq!(
+        second["status_message"],
+        "The request is still being processed"
+    );
+    let first = first.await.unwrap().unwrap();
+    mock.set_faults(Faults::default());
+    let replay = client
+        .core()
+        .charge(&charge("another-order"))
+        .idempotency_key("key-202")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(replay.transaction_id, first.transaction_id);
+    // Keys longer than 46 characters are ignored, as Midtrans ignores them.
+    let long = "k".repeat(47);
+    let raw = client
+        .raw(
+            midtrans::http::Method::POST,
+            midtrans::Host::Core,
+            "/v2/charge",
+            Some(serde_json::to_value(charge("long-1")).unwrap()),
+        )
+        .header("Idempotency-Key", long.clone())
+        .send_value()
+        .await
+        .unwrap();
+    let again = client
+        .raw(
+            midtrans::http::Method::POST,
+            midtrans::Host::Core,
+            "/v2/charge",
+            Some(serde_json::to_value(charge("long-1")).unwrap()),
+        )
+        .header("Idempotency-Key", long)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(raw["transaction_id"].is_string());
+    assert!(again.as_api().unwrap().is_duplicate());
+}
+
+#[tokio::test]
+async fn state_is_bounded() {
+    let (_mock, client) = start(MockConfig::default().max_orders(3)).await;
+    for i in 0..5 {
+        client
+            .core()
+            .charge(&charge(&format!("bounded-{i}")))
+            .send()
+            .await
+            .unwrap();
+    }
+    for i in 0..2 {
+        let err = client
+            .transactions()
+            .status(&format!("bounded-{i}"))
+            .send()
+            .await
+            .unwrap_err();
+        assert!(
+            err.as_api().unwrap().is_not_found(),
+            "bounded-{i} was forgotten"
+        );
+    }
+    for i in 2..5 {
+        client
+            .transactions()
+            .status(&format!("bounded-{i}"))
+            .send()
+            .await
+            .unwrap();
+    }
+}
