@@ -33,9 +33,9 @@
 //!   `X-Override-Notification` URLs instead, or to `X-Append-Notification` URLs as well. A
 //!   non-2xx answer is retried as Midtrans does (500: once, 503: 4 times, 400/404: twice,
 //!   301–303: never, others: 5 times), after `retry_delays`.
-//! * State is bounded: at most `max_orders` transactions (the oldest is forgotten first), and
-//!   as many Snap sessions, subscriptions and pay accounts; idempotency keys expire after 5
-//!   minutes.
+//! * State is bounded: at most `max_orders` transactions and Snap sessions (the oldest is
+//!   forgotten first), and as many subscriptions and pay accounts (an arbitrary one is
+//!   forgotten); idempotency keys expire after 5 minutes.
 //!
 //! # Control API (HTTP, no authentication; also on [`MockServer`])
 //!

@@ -59,21 +59,7 @@ pub(crate) async fn handle(State(shared): State<Shared>, request: Request) -> Re
                 .into_owned()
         })
         .collect();
-    let query = parts
-        .uri
-        .query()
-        .unwrap_or_default()
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .map(|(k, v)| {
-            let decode = |s: &str| {
-                percent_encoding::percent_decode_str(&s.replace('+', " "))
-                    .decode_utf8_lossy()
-                    .into_owned()
-            };
-            (decode(k), decode(v))
-        })
-        .collect();
+    let query = crate::sim::form_pairs(parts.uri.query().unwrap_or_default());
     let call = Call {
         method: parts.method,
         segments,

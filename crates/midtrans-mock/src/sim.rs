@@ -1196,19 +1196,33 @@ fn snap_charge_body(method: &str, session: &SnapSession) -> Value {
     body
 }
 
-fn url_form(body: &[u8]) -> HashMap<String, String> {
-    String::from_utf8_lossy(body)
-        .split('&')
+/// `a=1&b=x+y` pairs, percent-decoded (query strings and HTML form bodies).
+pub(crate) fn form_pairs(text: &str) -> Vec<(String, String)> {
+    let decode = |s: &str| {
+        percent_encoding::percent_decode_str(&s.replace('+', " "))
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    text.split('&')
         .filter_map(|pair| pair.split_once('='))
-        .map(|(k, v)| {
-            let decode = |s: &str| {
-                percent_encoding::percent_decode_str(&s.replace('+', " "))
-                    .decode_utf8_lossy()
-                    .into_owned()
-            };
-            (decode(k), decode(v))
-        })
+        .map(|(k, v)| (decode(k), decode(v)))
         .collect()
+}
+
+fn url_form(body: &[u8]) -> HashMap<String, String> {
+    form_pairs(&String::from_utf8_lossy(body))
+        .into_iter()
+        .collect()
+}
+
+/// Inserts into a bounded map, first forgetting an entry when it is full.
+fn insert_bounded(map: &mut HashMap<String, Value>, key: String, value: Value, cap: usize) {
+    if map.len() >= cap && !map.contains_key(&key) {
+        if let Some(victim) = map.keys().next().cloned() {
+            map.remove(&victim);
+        }
+    }
+    map.insert(key, value);
 }
 
 impl Simulator {
@@ -1373,12 +1387,12 @@ impl Simulator {
             }
         }
         let mut state = self.state();
-        if state.subscriptions.len() >= self.config.max_orders {
-            if let Some(key) = state.subscriptions.keys().next().cloned() {
-                state.subscriptions.remove(&key);
-            }
-        }
-        state.subscriptions.insert(id, subscription.clone());
+        insert_bounded(
+            &mut state.subscriptions,
+            id,
+            subscription.clone(),
+            self.config.max_orders,
+        );
         Reply::Json(200, subscription)
     }
 
@@ -1474,12 +1488,12 @@ impl Simulator {
         }
         if code == "201" {
             let mut state = self.state();
-            if state.pay_accounts.len() >= self.config.max_orders {
-                if let Some(key) = state.pay_accounts.keys().next().cloned() {
-                    state.pay_accounts.remove(&key);
-                }
-            }
-            state.pay_accounts.insert(id, account.clone());
+            insert_bounded(
+                &mut state.pay_accounts,
+                id,
+                account.clone(),
+                self.config.max_orders,
+            );
         }
         Reply::Json(200, account)
     }
