@@ -117,6 +117,8 @@ fn validation(messages: &[String], rng: &Rng) -> Reply {
     )
 }
 
+const DUPLICATE_ORDER: &str = "The request could not be completed due to a conflict with the current state of the target resource, please try again";
+
 const UNAUTHORIZED: &str =
     "Access denied due to unauthorized transaction, please check client or server key";
 
@@ -593,17 +595,6 @@ impl Simulator {
             Err(messages) => return (validation(&messages, &self.rng), Vec::new()),
         };
         let payment_type = body["payment_type"].as_str().unwrap_or_default().to_owned();
-        {
-            let state = self.state();
-            if let Some(existing) = state.orders.get(&order_id) {
-                if existing.status != "cancel" {
-                    return (
-                        core_error(406, "The request could not be completed due to a conflict with the current state of the target resource, please try again", &self.rng),
-                        Vec::new(),
-                    );
-                }
-            }
-        }
         let transaction_id = self.rng.uuid();
         let at = now();
         let mut fields = Map::new();
@@ -808,9 +799,18 @@ impl Simulator {
             "200"
         };
         let reply = Reply::Json(200, order.body(&self.config.merchant_id, code, message));
-        let deliveries = self.notify(&order);
-        self.state().insert_order(order, self.config.max_orders);
-        (reply, deliveries)
+        let mut state = self.state();
+        // Checked under the same lock as the insert, so concurrent charges cannot both win.
+        if state
+            .orders
+            .get(&order.order_id)
+            .is_some_and(|existing| existing.status != "cancel")
+        {
+            return (core_error(406, DUPLICATE_ORDER, &self.rng), Vec::new());
+        }
+        state.insert_order(order.clone(), self.config.max_orders);
+        drop(state);
+        (reply, self.notify(&order))
     }
 
     fn capture(&self, body: &Value) -> (Reply, Vec<Delivery>) {

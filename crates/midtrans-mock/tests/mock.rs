@@ -297,3 +297,23 @@ async fn state_is_bounded() {
             .unwrap();
     }
 }
+
+#[tokio::test]
+async fn concurrent_charges_of_one_order_id_create_one_transaction() {
+    let (_mock, client) = start(MockConfig::default()).await;
+    let mut handles = Vec::new();
+    for _ in 0..16 {
+        let client = client.clone();
+        handles.push(tokio::spawn(async move {
+            client.core().charge(&charge("race-1")).send().await
+        }));
+    }
+    let mut created = 0;
+    for handle in handles {
+        match handle.await.unwrap() {
+            Ok(_) => created += 1,
+            Err(err) => assert!(err.as_api().unwrap().is_duplicate(), "{err:?}"),
+        }
+    }
+    assert_eq!(created, 1);
+}
