@@ -29,6 +29,7 @@ mod config;
 mod error;
 pub mod notification;
 mod request;
+pub mod retry;
 pub mod transport;
 
 pub use api::{CoreApi, QueryParams, RequestBody, Snap, Transactions};
@@ -40,6 +41,7 @@ pub use config::{
 };
 pub use error::{ApiError, DecodeError, Error, SignatureError};
 pub use request::{Host, PendingRequest, MAX_IDEMPOTENCY_KEY_LEN};
+pub use retry::RetryPolicy;
 pub use transport::{Transport, TransportError, TransportErrorKind};
 
 /// The `http` crate, whose request and response types the [`Transport`] trait uses.
