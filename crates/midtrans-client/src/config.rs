@@ -161,6 +161,8 @@ pub struct Config {
     pub user_agent: String,
     /// Earlier server keys still accepted when verifying notifications (key rotation).
     pub notification_keys: Vec<ServerKey>,
+    /// How failed calls are retried (see [`crate::retry`]).
+    pub retry: crate::RetryPolicy,
 }
 
 /// Why a client could not be configured.
@@ -243,6 +245,7 @@ pub struct ClientBuilder {
     pub(crate) user_agent: String,
     pub(crate) transport: Option<Arc<dyn Transport>>,
     pub(crate) notification_keys: Vec<Secret>,
+    pub(crate) retry: crate::RetryPolicy,
 }
 
 impl Default for ClientBuilder {
@@ -258,6 +261,7 @@ impl Default for ClientBuilder {
             user_agent: DEFAULT_USER_AGENT.to_owned(),
             transport: None,
             notification_keys: Vec::new(),
+            retry: crate::RetryPolicy::default(),
         }
     }
 }
@@ -335,6 +339,14 @@ impl ClientBuilder {
         self
     }
 
+    /// How failed calls are retried (default [`crate::RetryPolicy::default`]; needs the
+    /// `retry` feature and a tokio runtime). Writes are retried only where Midtrans honours
+    /// `Idempotency-Key`, always with one key for every attempt.
+    pub fn retry_policy(mut self, policy: crate::RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
     /// Sends requests through this transport instead of the built-in one.
     pub fn transport(mut self, transport: impl Transport + 'static) -> Self {
         self.transport = Some(Arc::new(transport));
@@ -390,6 +402,7 @@ impl ClientBuilder {
             timeout: self.timeout,
             user_agent: self.user_agent,
             notification_keys,
+            retry: self.retry,
         };
         Ok((config, transport))
     }
@@ -411,6 +424,7 @@ impl ClientBuilder {
                 .iter()
                 .map(|key| Secret(key.expose_secret().to_owned()))
                 .collect(),
+            retry: config.retry.clone(),
         }
     }
 }

@@ -84,6 +84,45 @@ impl Error {
         }
     }
 
+    fn call(&self) -> Option<&CallInfo> {
+        match self {
+            Error::Transport(e) => Some(&e.call),
+            Error::Api(e) => Some(&e.call),
+            Error::Decode(e) => Some(&e.call),
+            _ => None,
+        }
+    }
+
+    /// The `Idempotency-Key` the call was sent with (given, or generated for safe retries).
+    /// Send the same request again with this key to learn its outcome without acting twice.
+    pub fn idempotency_key(&self) -> Option<&str> {
+        self.call()?.idempotency_key.as_deref()
+    }
+
+    /// Whether a write may have taken effect although the call failed: no answer arrived after
+    /// the request was (maybe) sent, the answer was a 5xx, or it could not be decoded. Resolve
+    /// it with `transactions().status(order_id)` (or by resending with the same idempotency
+    /// key). Always `false` for reads and for errors Midtrans decided (4xx).
+    pub fn outcome_unknown(&self) -> bool {
+        self.call().is_some_and(|c| c.outcome_unknown)
+    }
+
+    /// How many attempts were made (0 when nothing was sent).
+    pub fn attempts(&self) -> u32 {
+        self.call().map_or(0, |c| c.attempts)
+    }
+
+    /// Records what the client knows about the call on the error.
+    pub(crate) fn with_call(mut self, call: CallInfo) -> Self {
+        match &mut self {
+            Error::Transport(e) => e.call = call,
+            Error::Api(e) => e.call = call,
+            Error::Decode(e) => e.call = call,
+            _ => {}
+        }
+        self
+    }
+
     /// The raw answer body (scrubbed of secrets), when there was an answer.
     pub fn raw_body(&self) -> Option<&[u8]> {
         match self {
@@ -91,6 +130,33 @@ impl Error {
             Error::Decode(e) => Some(&e.raw_body),
             _ => None,
         }
+    }
+}
+
+/// What the client knows about the call an error ended: the idempotency key it sent, how many
+/// attempts it made, and whether the request may have taken effect.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct CallInfo {
+    pub(crate) idempotency_key: Option<String>,
+    pub(crate) attempts: u32,
+    pub(crate) outcome_unknown: bool,
+}
+
+impl fmt::Display for CallInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.attempts > 1 {
+            write!(f, " (after {} attempts)", self.attempts)?;
+        }
+        if let Some(key) = &self.idempotency_key {
+            write!(f, " [Idempotency-Key {key}]")?;
+        }
+        if self.outcome_unknown {
+            f.write_str(
+                "; outcome unknown: the request may have reached Midtrans, look it up with \
+                 transactions().status(order_id)",
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -103,6 +169,7 @@ pub struct ApiError {
     pub(crate) messages: Vec<String>,
     pub(crate) id: Option<String>,
     pub(crate) raw_body: Vec<u8>,
+    pub(crate) call: CallInfo,
 }
 
 impl ApiError {
@@ -189,7 +256,7 @@ impl fmt::Display for ApiError {
         if let Some(id) = &self.id {
             write!(f, " [id {id}]")?;
         }
-        Ok(())
+        self.call.fmt(f)
     }
 }
 
@@ -199,6 +266,7 @@ pub struct DecodeError {
     pub(crate) http_status: u16,
     pub(crate) reason: String,
     pub(crate) raw_body: Vec<u8>,
+    pub(crate) call: CallInfo,
 }
 
 impl DecodeError {
@@ -234,7 +302,8 @@ impl fmt::Display for DecodeError {
             f,
             "could not decode the answer (HTTP {}): {}; the call may have taken effect",
             self.http_status, self.reason
-        )
+        )?;
+        self.call.fmt(f)
     }
 }
 
@@ -374,6 +443,7 @@ pub(crate) fn classify(
                     scrubber.text(code.as_str())
                 ),
                 raw_body: scrubber.bytes(&body),
+                call: CallInfo::default(),
             })));
         }
     }
@@ -416,6 +486,7 @@ fn api_error(
         messages: messages.iter().map(|m| scrubber.text(m)).collect(),
         id: probe.id.map(|id| scrubber.text(&id)),
         raw_body: scrubber.bytes(body),
+        call: CallInfo::default(),
     }
 }
 
@@ -431,6 +502,7 @@ pub(crate) fn decode<T>(
             http_status,
             reason: scrubber.text(&e.to_string()),
             raw_body: scrubber.bytes(body),
+            call: CallInfo::default(),
         }))
     })
 }

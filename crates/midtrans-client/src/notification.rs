@@ -59,6 +59,7 @@ fn parse<T: serde::de::DeserializeOwned>(body: &[u8], keys: &[&ServerKey]) -> Re
             http_status: 200,
             reason: scrubber.text(&format!("not a notification: {e}")),
             raw_body: scrubber.bytes(body),
+            call: crate::error::CallInfo::default(),
         }))
     })
 }

@@ -8,7 +8,10 @@ use http::Method;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::de::DeserializeOwned;
 
-use crate::error::{classify, decode, Error};
+use std::time::SystemTime;
+
+use crate::error::{classify, decode, CallInfo, Error};
+use crate::retry::{Attempt, Decision, Outcome};
 use crate::Client;
 
 /// Characters kept as they are in path segments and query values: RFC 3986 unreserved.
@@ -54,6 +57,8 @@ pub(crate) struct Endpoint {
     pub(crate) query: Vec<(String, String)>,
     pub(crate) auth: Auth,
     pub(crate) body: Option<Vec<u8>>,
+    /// Whether Midtrans honours `Idempotency-Key` here, so a keyed write may be retried.
+    pub(crate) honours_idempotency: bool,
 }
 
 impl Endpoint {
@@ -65,7 +70,15 @@ impl Endpoint {
             query: Vec::new(),
             auth: Auth::Server,
             body: None,
+            honours_idempotency: false,
         }
+    }
+
+    /// Marks a write whose repeats Midtrans answers from its idempotency store (Core API
+    /// payment calls and subscription creation), so it may be retried with a key.
+    pub(crate) fn idempotent(mut self) -> Self {
+        self.honours_idempotency = true;
+        self
     }
 
     pub(crate) fn body(mut self, body: Vec<u8>) -> Self {
@@ -99,6 +112,7 @@ pub(crate) struct RequestOptions {
     payment_locale: Option<String>,
     headers: Vec<(String, String)>,
     timeout: Option<Duration>,
+    retry: Option<crate::RetryPolicy>,
 }
 
 impl RequestOptions {
@@ -252,9 +266,15 @@ impl<T> PendingRequest<T> {
         self
     }
 
-    /// The timeout of this request, instead of the client's.
+    /// The timeout of each attempt of this request, instead of the client's.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.options.timeout = Some(timeout);
+        self
+    }
+
+    /// The retry policy of this request, instead of the client's.
+    pub fn retry_policy(mut self, policy: crate::RetryPolicy) -> Self {
+        self.options.retry = Some(policy);
         self
     }
 
@@ -276,20 +296,125 @@ impl<T> PendingRequest<T> {
     }
 
     /// The one straight line: endpoint → HTTP request with options → transport → classifier →
-    /// decoded answer.
+    /// decoded answer, repeated as the retry policy says.
     async fn execute<R>(
         self,
         decode_as: fn(&[u8]) -> Result<R, serde_json::Error>,
     ) -> Result<R, Error> {
         let endpoint = self.endpoint?;
         let state = self.client.state();
-        let request = build_request(&state.config, &endpoint, &self.options)?;
-        let timeout = self.options.timeout.unwrap_or(state.config.timeout);
-        let response = state.transport.send(request, Some(timeout)).await?;
-        let status = response.status().as_u16();
-        let body = classify(status, response.into_body(), &state.scrubber)?;
-        decode(status, &body, decode_as, &state.scrubber)
+        let mut options = self.options;
+        let policy = match options.retry.take() {
+            _ if !cfg!(feature = "retry") => crate::RetryPolicy::none(),
+            Some(policy) => policy,
+            None => state.config.retry.clone(),
+        };
+        let writes = matches!(endpoint.method, Method::POST | Method::PATCH);
+        if writes
+            && endpoint.honours_idempotency
+            && policy.max_retries > 0
+            && options.idempotency_key.is_none()
+        {
+            // One key for every attempt: Midtrans answers a repeat from its store.
+            options.idempotency_key = Some(new_idempotency_key());
+        }
+        let repeatable_key = endpoint.honours_idempotency && options.idempotency_key.is_some();
+        let timeout = options.timeout.unwrap_or(state.config.timeout);
+        let mut call = CallInfo {
+            idempotency_key: options.idempotency_key.clone(),
+            ..CallInfo::default()
+        };
+        let mut waited = Duration::ZERO;
+        loop {
+            let request = build_request(&state.config, &endpoint, &options)?;
+            call.attempts += 1;
+            let (error, status, retry_after) =
+                match state.transport.send(request, Some(timeout)).await {
+                    Err(error) => {
+                        call.outcome_unknown = writes && error.maybe_sent();
+                        (Error::Transport(error), None, None)
+                    }
+                    Ok(response) => {
+                        let status = response.status().as_u16();
+                        let retry_after = response
+                            .headers()
+                            .get(http::header::RETRY_AFTER)
+                            .and_then(|v| v.to_str().ok())
+                            .map(str::to_owned);
+                        let decoded = classify(status, response.into_body(), &state.scrubber)
+                            .and_then(|body| decode(status, &body, decode_as, &state.scrubber));
+                        match decoded {
+                            Ok(value) => return Ok(value),
+                            Err(error) => {
+                                call.outcome_unknown = writes
+                                    && match &error {
+                                        Error::Api(api) => api.http_status() >= 500,
+                                        _ => true,
+                                    };
+                                (error, Some(status), retry_after)
+                            }
+                        }
+                    }
+                };
+            let outcome = match (&error, status) {
+                (Error::Transport(e), _) => Outcome::Transport(e.kind()),
+                (Error::Api(_), Some(status)) => Outcome::Http {
+                    status,
+                    retry_after: retry_after.as_deref(),
+                    now: SystemTime::now(),
+                },
+                _ => return Err(error.with_call(call)),
+            };
+            let attempt = Attempt {
+                method: &endpoint.method,
+                has_idempotency_key: repeatable_key,
+                number: call.attempts - 1,
+                outcome,
+            };
+            match policy.decide(&attempt, jitter(), waited) {
+                Decision::Stop => return Err(error.with_call(call)),
+                Decision::RetryAfter(wait) => {
+                    waited = waited.saturating_add(wait);
+                    pause(wait).await;
+                }
+            }
+        }
     }
+}
+
+/// Waits between attempts.
+#[cfg(feature = "retry")]
+async fn pause(wait: Duration) {
+    tokio::time::sleep(wait).await;
+}
+
+/// Without the `retry` feature the policy never asks to wait.
+#[cfg(not(feature = "retry"))]
+async fn pause(_wait: Duration) {}
+
+/// 64 fresh random bits, from the standard library's per-instance hasher keys.
+fn random_u64() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    hasher.write_u128(
+        SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    hasher.finish()
+}
+
+/// A number in `0.0..1.0` for backoff jitter.
+fn jitter() -> f64 {
+    (random_u64() >> 11) as f64 / (1u64 << 53) as f64
+}
+
+/// A fresh idempotency key: `mt-` and 32 hexadecimal digits (35 characters).
+pub(crate) fn new_idempotency_key() -> String {
+    format!("mt-{:016x}{:016x}", random_u64(), random_u64())
 }
 
 /// Builds the HTTP request: URL, default headers, authentication, options, body.

@@ -147,7 +147,8 @@ async fn faults_error_latency_and_dropped_connections() {
         .await
         .unwrap();
 
-    // Dropped after the state change: the client sees a transport error, the charge exists.
+    // Dropped after the state change. Tried once, the client sees a transport error that says
+    // the outcome is unknown and names its key; the charge exists.
     mock.set_faults(Faults {
         drop_rate: 1.0,
         ..Faults::default()
@@ -155,6 +156,8 @@ async fn faults_error_latency_and_dropped_connections() {
     let err = client
         .core()
         .charge(&charge("fault-2"))
+        .idempotency_key("fault-2-key")
+        .retry_policy(midtrans::RetryPolicy::none())
         .send()
         .await
         .unwrap_err();
@@ -163,14 +166,33 @@ async fn faults_error_latency_and_dropped_connections() {
     };
     assert!(transport.maybe_sent());
     assert_ne!(transport.kind(), TransportErrorKind::Connect);
-    mock.set_faults(Faults::default());
-    let status = client
-        .transactions()
-        .status("fault-2")
+    assert!(err.outcome_unknown());
+    assert_eq!(err.idempotency_key(), Some("fault-2-key"));
+    // Resending with the same key learns the outcome without charging twice.
+    let replay = client
+        .core()
+        .charge(&charge("fault-2"))
+        .idempotency_key("fault-2-key")
         .send()
         .await
         .unwrap();
-    assert_eq!(status.transaction_status, Some(TransactionStatus::Pending));
+    assert_eq!(replay.transaction_status, Some(TransactionStatus::Pending));
+    // With the default policy the client does that by itself: one attempt is dropped, the
+    // retry (same generated key) is answered from the idempotency store.
+    let recovered = client
+        .core()
+        .charge(&charge("fault-3"))
+        .send()
+        .await
+        .unwrap();
+    mock.set_faults(Faults::default());
+    let status = client
+        .transactions()
+        .status("fault-3")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(status.transaction_id, recovered.transaction_id);
 
     mock.set_faults(Faults {
         latency: Duration::from_millis(300),

@@ -26,14 +26,21 @@ impl<'a> CoreApi<'a> {
         CoreApi { client }
     }
 
+    /// A POST; `idempotent` when Midtrans honours `Idempotency-Key` on it.
     fn post<R, T: serde::de::DeserializeOwned>(
         &self,
         path: &str,
         body: impl RequestBody<R>,
+        idempotent: bool,
     ) -> PendingRequest<T> {
-        let endpoint = body
-            .into_json()
-            .map(|json| Endpoint::new(Method::POST, Host::Core, path.to_owned()).body(json));
+        let endpoint = body.into_json().map(|json| {
+            let endpoint = Endpoint::new(Method::POST, Host::Core, path.to_owned()).body(json);
+            if idempotent {
+                endpoint.idempotent()
+            } else {
+                endpoint
+            }
+        });
         PendingRequest::new(self.client, endpoint)
     }
 
@@ -64,12 +71,12 @@ impl<'a> CoreApi<'a> {
 
     /// `POST /v2/charge`: create a payment.
     pub fn charge(&self, body: impl RequestBody<ChargeRequest>) -> PendingRequest<ChargeResponse> {
-        self.post("/v2/charge", body)
+        self.post("/v2/charge", body, true)
     }
 
     /// `POST /v2/capture`: capture a pre-authorised payment.
     pub fn capture(&self, body: impl RequestBody<CaptureRequest>) -> PendingRequest<Transaction> {
-        self.post("/v2/capture", body)
+        self.post("/v2/capture", body, true)
     }
 
     /// `GET /v2/card/register`: save a card for one-click payments (client key).
@@ -106,7 +113,7 @@ impl<'a> CoreApi<'a> {
         &self,
         body: impl RequestBody<SubscriptionRequest>,
     ) -> PendingRequest<Subscription> {
-        self.post("/v1/subscriptions", body)
+        self.post("/v1/subscriptions", body, true)
     }
 
     /// `GET /v1/subscriptions/{id}`.
@@ -145,7 +152,7 @@ impl<'a> CoreApi<'a> {
         &self,
         body: impl RequestBody<PayAccountLinkRequest>,
     ) -> PendingRequest<PayAccount> {
-        self.post("/v2/pay/account", body)
+        self.post("/v2/pay/account", body, false)
     }
 
     /// `GET /v2/pay/account/{account_id}`: link state, payment options and their tokens.

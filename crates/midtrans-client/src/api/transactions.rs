@@ -28,7 +28,8 @@ impl<'a> Transactions<'a> {
         body: Option<Result<Vec<u8>, Error>>,
     ) -> PendingRequest<T> {
         let endpoint = path("/v2", id, suffix).and_then(|p| {
-            let endpoint = Endpoint::new(method, Host::Core, p);
+            // Core API transaction actions and refunds honour Idempotency-Key; reads are safe.
+            let endpoint = Endpoint::new(method, Host::Core, p).idempotent();
             Ok(match body {
                 Some(body) => endpoint.body(body?),
                 None => endpoint,

@@ -90,6 +90,7 @@ pub struct TransportError {
     kind: TransportErrorKind,
     message: String,
     source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    pub(crate) call: crate::error::CallInfo,
 }
 
 impl TransportError {
@@ -99,6 +100,7 @@ impl TransportError {
             kind,
             message: message.into(),
             source: None,
+            call: crate::error::CallInfo::default(),
         }
     }
 
@@ -122,7 +124,8 @@ impl TransportError {
 
 impl fmt::Display for TransportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?} error: {}", self.kind, self.message)
+        write!(f, "{:?} error: {}", self.kind, self.message)?;
+        self.call.fmt(f)
     }
 }
 

@@ -94,6 +94,7 @@ fn client_for(addr: SocketAddr) -> Client {
         .environment(Environment::custom(&base, format!("{base}/snap/v1")).unwrap())
         .server_key(SERVER_KEY)
         .client_key(CLIENT_KEY)
+        .retry_policy(midtrans::RetryPolicy::none())
         .build()
         .unwrap()
 }
@@ -213,6 +214,7 @@ async fn an_http_proxy_is_used() {
                 .unwrap(),
         )
         .server_key(SERVER_KEY)
+        .retry_policy(midtrans::RetryPolicy::none())
         .proxy(format!("http://{}", proxy.addr))
         .build()
         .unwrap();

@@ -10,6 +10,7 @@ mod classify;
 mod endpoints;
 mod loopback;
 mod notification;
+mod retries;
 mod secrets;
 
 use midtrans::transport::MockTransport;
@@ -20,12 +21,14 @@ pub(crate) const SERVER_KEY: &str = "SB-Mid-server-TEST";
 /// The fake client key of the tests.
 pub(crate) const CLIENT_KEY: &str = "SB-Mid-client-TEST";
 
-/// A client on the sandbox URLs whose requests go to `mock`.
+/// A client on the sandbox URLs whose requests go to `mock`, trying each call once (the
+/// tests queue one answer per call; `retries` tests the retry loop).
 pub(crate) fn mock_client(mock: &MockTransport) -> Client {
     Client::builder()
         .environment(Environment::Sandbox)
         .server_key(SERVER_KEY)
         .client_key(CLIENT_KEY)
+        .retry_policy(midtrans::RetryPolicy::none())
         .transport(mock.clone())
         .build()
         .unwrap()
