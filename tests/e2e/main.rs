@@ -7,6 +7,7 @@
 )]
 
 mod cards_and_accounts;
+mod chaos;
 mod notifications;
 mod payments;
 

@@ -41,7 +41,8 @@
 //!
 //! * `POST /_mock/orders/{order_id}/pay` (or `settle`, `expire`, `challenge`, `chargeback`)
 //! * `POST /_mock/pay_accounts/{account_id}/enable`
-//! * `POST /_mock/faults` with `{"latency_ms": 50, "error_rate": 0.1, "drop_rate": 0.05}`
+//! * `POST /_mock/faults` with
+//!   `{"latency_ms": 50, "jitter_ms": 20, "error_rate": 0.1, "drop_rate": 0.05}`
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -164,6 +165,8 @@ impl MockConfig {
 pub struct Faults {
     /// Added before each call is processed.
     pub latency: Duration,
+    /// A further random delay of up to this much, on top of `latency`.
+    pub jitter: Duration,
     /// Share of calls answered HTTP 500 without being processed (0.0–1.0).
     pub error_rate: f64,
     /// Share of calls whose connection is dropped after they were processed (0.0–1.0).
@@ -334,6 +337,11 @@ impl MockServer {
             }
             other => Err(control_error(other)),
         }
+    }
+
+    /// How many transactions the simulator holds (one per order id).
+    pub fn transaction_count(&self) -> usize {
+        self.shared.sim.transaction_count()
     }
 
     /// Sets the injected faults.

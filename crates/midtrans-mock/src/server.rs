@@ -76,8 +76,9 @@ pub(crate) async fn handle(State(shared): State<Shared>, request: Request) -> Re
     let (answer, deliveries) = match shared.sim.prepare(&call, &shared.bases) {
         Prepared::Done(answer, deliveries) => (answer, deliveries),
         Prepared::Process(key) => {
-            if !faults.latency.is_zero() {
-                tokio::time::sleep(faults.latency).await;
+            let delay = faults.latency + faults.jitter.mul_f64(shared.sim.rng.unit());
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
             }
             if faults.error_rate > 0.0 && shared.sim.rng.unit() < faults.error_rate {
                 if let Some(key) = key {
@@ -107,6 +108,7 @@ fn set_faults(shared: &Shared, body: &[u8]) -> Response {
     };
     let faults = Faults {
         latency: Duration::from_millis(settings["latency_ms"].as_u64().unwrap_or(0)),
+        jitter: Duration::from_millis(settings["jitter_ms"].as_u64().unwrap_or(0)),
         error_rate: settings["error_rate"]
             .as_f64()
             .unwrap_or(0.0)
@@ -121,6 +123,7 @@ fn set_faults(shared: &Shared, body: &[u8]) -> Response {
         200,
         json!({
             "latency_ms": faults.latency.as_millis() as u64,
+        "jitter_ms": faults.jitter.as_millis() as u64,
             "error_rate": faults.error_rate,
             "drop_rate": faults.drop_rate,
         }),

@@ -333,6 +333,11 @@ impl Simulator {
         (reply, deliveries)
     }
 
+    /// How many transactions are held.
+    pub(crate) fn transaction_count(&self) -> usize {
+        self.state().orders.len()
+    }
+
     /// Forgets an idempotency key whose call failed before it was processed.
     pub(crate) fn forget(&self, key: &str) {
         self.state().idempotency.remove(key);
