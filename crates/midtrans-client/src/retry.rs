@@ -2,7 +2,7 @@
 //!
 //! Retried: connection failures, timeouts and broken connections, HTTP 429 and 5xx — but a
 //! `POST`/`PATCH` only when it carries an `Idempotency-Key`, so a retry can never charge twice.
-//! Never retried: 4xx answers (other than 429), TLS failures, decoding failures, and body-level
+//! Never retried: 4xx answers (other than 429), TLS failures, oversized or undecodable answers, and body-level
 //! errors (`status_code` ≥ 400 in an HTTP 2xx answer: Midtrans has decided).
 //!
 //! Waits grow exponentially from `base_delay` up to `max_delay`, with full jitter; a
@@ -85,7 +85,10 @@ impl RetryPolicy {
             return Decision::Stop;
         }
         let retryable = match attempt.outcome {
-            Outcome::Transport(kind) => !matches!(kind, TransportErrorKind::Tls),
+            Outcome::Transport(kind) => !matches!(
+                kind,
+                TransportErrorKind::Tls | TransportErrorKind::BodyTooLarge
+            ),
             Outcome::Http { status, .. } => status == 429 || (500..600).contains(&status),
         };
         if !retryable {
@@ -233,6 +236,7 @@ mod tests {
             (Method::GET, false, Outcome::Transport(Timeout), true),
             (Method::GET, false, Outcome::Transport(Io), true),
             (Method::GET, false, Outcome::Transport(Tls), false),
+            (Method::GET, false, Outcome::Transport(BodyTooLarge), false),
             (Method::GET, false, http(429), true),
             (Method::GET, false, http(500), true),
             (Method::GET, false, http(502), true),

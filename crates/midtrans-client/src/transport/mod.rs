@@ -45,7 +45,7 @@ mod mock;
 mod reqwest;
 
 #[cfg(feature = "reqwest")]
-pub use self::reqwest::ReqwestTransport;
+pub use self::reqwest::{ReqwestTransport, DEFAULT_MAX_RESPONSE_BYTES};
 #[cfg(feature = "test-util")]
 pub use mock::MockTransport;
 
@@ -80,6 +80,8 @@ pub enum TransportErrorKind {
     Tls,
     /// The connection failed after the request was sent (reset, truncated body).
     Io,
+    /// The answer's body is larger than the transport accepts.
+    BodyTooLarge,
     /// Anything else.
     Other,
 }

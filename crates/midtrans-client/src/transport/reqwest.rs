@@ -11,7 +11,12 @@ use crate::ConfigError;
 #[derive(Clone, Debug)]
 pub struct ReqwestTransport {
     client: ::reqwest::Client,
+    max_body: usize,
 }
+
+/// The largest answer body the built-in transport reads by default: 2 MiB (Midtrans answers are
+/// a few kilobytes).
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 2 * 1024 * 1024;
 
 /// The connect timeout of the built-in transport.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -42,7 +47,18 @@ impl ReqwestTransport {
         let client = builder
             .build()
             .map_err(|e| ConfigError::Transport(e.to_string()))?;
-        Ok(ReqwestTransport { client })
+        Ok(ReqwestTransport {
+            client,
+            max_body: DEFAULT_MAX_RESPONSE_BYTES,
+        })
+    }
+
+    /// Refuses answers whose body is larger than `bytes` (reading stops there, so memory stays
+    /// bounded): [`TransportErrorKind::BodyTooLarge`].
+    #[must_use]
+    pub fn max_response_bytes(mut self, bytes: usize) -> Self {
+        self.max_body = bytes;
+        self
     }
 }
 
@@ -97,8 +113,27 @@ impl Transport for ReqwestTransport {
         if let Some(headers) = builder.headers_mut() {
             headers.extend(response.headers().clone());
         }
-        let body = response.bytes().await.map_err(transport_error)?;
-        builder.body(body.to_vec()).map_err(|e| {
+        let too_large = || {
+            TransportError::new(
+                TransportErrorKind::BodyTooLarge,
+                format!("answer body larger than {} bytes", self.max_body),
+            )
+        };
+        if response
+            .content_length()
+            .is_some_and(|length| length > self.max_body as u64)
+        {
+            return Err(too_large());
+        }
+        let mut response = response;
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(transport_error)? {
+            if body.len() + chunk.len() > self.max_body {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        builder.body(body).map_err(|e| {
             TransportError::new(TransportErrorKind::Other, "invalid response").with_source(e)
         })
     }

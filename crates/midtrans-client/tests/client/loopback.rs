@@ -273,3 +273,73 @@ async fn a_redirect_is_not_followed() {
         "credentials went to another host"
     );
 }
+
+#[tokio::test]
+async fn an_oversized_answer_is_refused_with_bounded_memory() {
+    // 3 MiB announced and sent, above the 2 MiB default cap.
+    let big = "x".repeat(3 * 1024 * 1024);
+    let server = serve(ok_json(&big)).await;
+    let err = client_for(server.addr)
+        .transactions()
+        .status("order-1")
+        .send()
+        .await
+        .unwrap_err();
+    let Error::Transport(transport) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(transport.kind(), TransportErrorKind::BodyTooLarge);
+
+    // Without a Content-Length (read until close), the cap holds while reading.
+    let unannounced = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{big}"
+    );
+    let server = serve(Some(unannounced)).await;
+    let transport = midtrans::transport::ReqwestTransport::new()
+        .unwrap()
+        .max_response_bytes(1024);
+    let base = format!("http://{}", server.addr);
+    let client = Client::builder()
+        .environment(Environment::custom(&base, format!("{base}/snap/v1")).unwrap())
+        .server_key(SERVER_KEY)
+        .retry_policy(midtrans::RetryPolicy::none())
+        .transport(transport)
+        .build()
+        .unwrap();
+    let err = client
+        .transactions()
+        .status("order-1")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Transport(t) if t.kind() == TransportErrorKind::BodyTooLarge),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn dropping_the_future_cancels_the_call_and_its_retries() {
+    let server = serve(None).await;
+    let base = format!("http://{}", server.addr);
+    let client = Client::builder()
+        .environment(Environment::custom(&base, format!("{base}/snap/v1")).unwrap())
+        .server_key(SERVER_KEY)
+        .build()
+        .unwrap();
+    let call = client
+        .transactions()
+        .status("order-1")
+        .timeout(Duration::from_millis(100))
+        .send();
+    // The caller gives up after 50 ms, before the first attempt times out.
+    assert!(tokio::time::timeout(Duration::from_millis(50), call)
+        .await
+        .is_err());
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert_eq!(
+        server.accepted.load(Ordering::SeqCst),
+        1,
+        "no retry after the caller left"
+    );
+}
