@@ -33,17 +33,21 @@ pub fn signature(input: &str, key: &ServerKey) -> String {
 
 /// Checks `signature_key` against `input` signed with any of `keys`, in constant time.
 ///
+/// The comparison is exact: Midtrans sends lowercase hex, so any changed byte — including a
+/// changed letter case — fails.
+///
 /// # Errors
-/// [`SignatureError::Malformed`] unless it is 128 hex digits (either case),
-/// [`SignatureError::Mismatch`] when no key matches.
+/// [`SignatureError::Malformed`] unless it is 128 hex digits, [`SignatureError::Mismatch`] when
+/// no key matches.
 pub fn check(input: &str, signature_key: &str, keys: &[&ServerKey]) -> Result<(), SignatureError> {
-    let received = signature_key.to_ascii_lowercase();
-    if received.len() != 128 || !received.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if signature_key.len() != 128 || !signature_key.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(SignatureError::Malformed);
     }
     let mut matched = subtle::Choice::from(0);
     for key in keys {
-        matched |= signature(input, key).as_bytes().ct_eq(received.as_bytes());
+        matched |= signature(input, key)
+            .as_bytes()
+            .ct_eq(signature_key.as_bytes());
     }
     if bool::from(matched) {
         Ok(())

@@ -53,11 +53,15 @@ fn the_documented_vector_verifies() {
         .notification(&notification_body(expected))
         .unwrap();
     assert_eq!(notification.order_id.unwrap(), "1111");
-    // Upper-case hex is the same digest.
-    client
+    // Midtrans sends lowercase hex; the comparison is exact, so a changed case is a change.
+    let err = client
         .transactions()
         .notification(&notification_body(&expected.to_uppercase()))
-        .unwrap();
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::Signature(SignatureError::Mismatch)),
+        "{err:?}"
+    );
 }
 
 #[test]
