@@ -10,6 +10,7 @@ mod classify;
 mod endpoints;
 mod loopback;
 mod notification;
+mod plan;
 mod properties;
 mod retries;
 mod secrets;
