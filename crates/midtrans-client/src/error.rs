@@ -223,6 +223,12 @@ impl ApiError {
     pub fn is_duplicate(&self) -> bool {
         self.code() == 406
     }
+
+    /// Whether Midtrans is still processing an earlier call with the same idempotency key
+    /// (HTTP 202 without a result): the outcome is not known yet.
+    pub fn is_in_progress(&self) -> bool {
+        self.http_status == 202 && self.status_code.is_none()
+    }
 }
 
 impl fmt::Debug for ApiError {
@@ -407,7 +413,9 @@ struct ErrorProbe {
 /// The one rule deciding success or error from the HTTP status and the body `status_code`
 /// (DESIGN.md): an error iff the HTTP status is not 2xx, or the body has a `status_code` of 400
 /// or more other than 407. Body 201 (pending) and 202 (denied) are successful calls. A body
-/// `status_code` that is not a number is a [`Error::Decode`]: the outcome is unknown.
+/// `status_code` that is not a number is a [`Error::Decode`]: the outcome is unknown. HTTP 202
+/// without a body `status_code` (a repeated idempotency key whose first call is still being
+/// processed) is an error too, which the retry policy retries.
 ///
 /// On success returns the body, to be decoded into the typed answer.
 pub(crate) fn classify(
@@ -423,7 +431,10 @@ pub(crate) fn classify(
             serde_json::Value::String(text) => StatusCode::from(text.as_str()),
             other => StatusCode::new(other.to_string()),
         });
-    let http_error = !(200..300).contains(&http_status);
+    // HTTP 202 without a body status code is Midtrans's idempotency answer "the first call
+    // with this key is still being processed": not a result, so never a success.
+    let in_progress = http_status == 202 && body_code.is_none();
+    let http_error = !(200..300).contains(&http_status) || in_progress;
     let body_error = body_code.as_ref().is_some_and(StatusCode::is_error);
     if http_error || body_error {
         return Err(Error::Api(Box::new(api_error(

@@ -348,7 +348,9 @@ impl<T> PendingRequest<T> {
                             Err(error) => {
                                 call.outcome_unknown = writes
                                     && match &error {
-                                        Error::Api(api) => api.http_status() >= 500,
+                                        Error::Api(api) => {
+                                            api.http_status() >= 500 || api.is_in_progress()
+                                        }
                                         _ => true,
                                     };
                                 (error, Some(status), retry_after)

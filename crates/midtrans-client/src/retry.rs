@@ -1,6 +1,7 @@
 //! When to retry, and how long to wait: a pure function of one attempt's outcome.
 //!
-//! Retried: connection failures, timeouts and broken connections, HTTP 429 and 5xx — but a
+//! Retried: connection failures, timeouts and broken connections, HTTP 429 and 5xx, and HTTP
+//! 202 "still processing" — but a
 //! `POST`/`PATCH` only when it carries an `Idempotency-Key`, so a retry can never charge twice.
 //! Never retried: 4xx answers (other than 429), TLS failures, oversized or undecodable answers, and body-level
 //! errors (`status_code` ≥ 400 in an HTTP 2xx answer: Midtrans has decided).
@@ -89,7 +90,10 @@ impl RetryPolicy {
                 kind,
                 TransportErrorKind::Tls | TransportErrorKind::BodyTooLarge
             ),
-            Outcome::Http { status, .. } => status == 429 || (500..600).contains(&status),
+            // 202: a repeated key whose first call is still running; ask again.
+            Outcome::Http { status, .. } => {
+                matches!(status, 202 | 429) || (500..600).contains(&status)
+            }
         };
         if !retryable {
             return Decision::Stop;
@@ -253,6 +257,8 @@ mod tests {
             (Method::POST, true, http(503), true),
             (Method::POST, true, http(429), true),
             (Method::POST, true, http(406), false),
+            (Method::POST, true, http(202), true),
+            (Method::POST, false, http(202), false),
             (Method::POST, true, Outcome::Transport(Tls), false),
             (Method::PATCH, false, http(500), false),
             (Method::PATCH, true, http(500), true),

@@ -238,18 +238,27 @@ async fn a_retry_while_the_first_call_runs_gets_http_202() {
         })
     };
     tokio::time::sleep(Duration::from_millis(100)).await;
+    // Tried once, the repeat is an in-progress error whose outcome is unknown.
+    let busy = client
+        .core()
+        .charge(&charge("idem-1"))
+        .idempotency_key("key-202")
+        .retry_policy(midtrans::RetryPolicy::none())
+        .send()
+        .await
+        .unwrap_err();
+    assert!(busy.as_api().unwrap().is_in_progress(), "{busy:?}");
+    assert!(busy.outcome_unknown());
+    // With retries, the repeat polls until the first call's answer is stored, and gets it.
     let second = client
         .core()
         .charge(&charge("idem-1"))
         .idempotency_key("key-202")
-        .send_value()
+        .send()
         .await
         .unwrap();
-    assert_eq!(
-        second["status_message"],
-        "The request is still being processed"
-    );
     let first = first.await.unwrap().unwrap();
+    assert_eq!(second.transaction_id, first.transaction_id);
     mock.set_faults(Faults::default());
     let replay = client
         .core()
