@@ -214,9 +214,12 @@ impl ApiError {
         &self.raw_body
     }
 
-    /// Whether Midtrans says the resource does not exist (404).
+    /// Whether Midtrans says the resource does not exist: a 404 with a Midtrans body. A bare
+    /// HTTP 404 page (a wrong base URL, a proxy) is not that.
     pub fn is_not_found(&self) -> bool {
-        self.code() == 404
+        let from_midtrans =
+            self.status_code.is_some() || self.message.is_some() || !self.messages.is_empty();
+        self.code() == 404 && from_midtrans
     }
 
     /// Whether the order id or refund key was already used (406).

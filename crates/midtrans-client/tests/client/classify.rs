@@ -171,3 +171,43 @@ async fn typed_decode_failure_keeps_the_raw_body() {
     );
     assert!(err.to_string().contains("may have taken effect"), "{err}");
 }
+
+#[tokio::test]
+async fn non_utf8_bodies_are_decode_errors() {
+    let result = call(200, "").await;
+    assert_eq!(outcome(&result), "decode");
+    let mock = MockTransport::new();
+    mock.push_json(200, vec![0xFF, 0xFE, b'{', 0x80]);
+    let err = mock_client(&mock)
+        .transactions()
+        .status("o")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Decode(_)), "{err:?}");
+    assert_eq!(
+        err.raw_body(),
+        Some(&[0xFF, 0xFE, b'{', 0x80][..]),
+        "kept as received, not lossily"
+    );
+}
+
+#[tokio::test]
+async fn an_html_404_is_not_a_midtrans_not_found() {
+    let err = call(404, "<html><body>Not Found</body></html>")
+        .await
+        .unwrap_err();
+    let api = err.as_api().unwrap();
+    assert_eq!(api.http_status(), 404);
+    assert!(
+        !api.is_not_found(),
+        "a wrong base URL is not 'transaction not found'"
+    );
+    let err = call(
+        200,
+        r#"{"status_code":"404","status_message":"Transaction doesn't exist."}"#,
+    )
+    .await
+    .unwrap_err();
+    assert!(err.as_api().unwrap().is_not_found());
+}

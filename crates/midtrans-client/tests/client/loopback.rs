@@ -343,3 +343,41 @@ async fn dropping_the_future_cancels_the_call_and_its_retries() {
         "no retry after the caller left"
     );
 }
+
+#[tokio::test]
+async fn a_slow_drip_is_cut_by_the_attempt_timeout() {
+    // Headers at once, then one body byte every 100 ms: the timeout covers the whole attempt.
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        if let Ok((mut socket, _)) = listener.accept().await {
+            let _ = read_request(&mut socket).await;
+            let head =
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n";
+            let _ = socket.write_all(head.as_bytes()).await;
+            for _ in 0..100 {
+                if socket.write_all(b" ").await.is_err() {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        }
+    });
+    let started = Instant::now();
+    let err = client_for(addr)
+        .transactions()
+        .status("order-1")
+        .timeout(Duration::from_millis(500))
+        .send()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Transport(t) if t.kind() == TransportErrorKind::Timeout),
+        "{err:?}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+}

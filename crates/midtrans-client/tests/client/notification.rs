@@ -193,3 +193,39 @@ async fn notification_status_verifies_then_asks_midtrans() {
     assert!(matches!(err, Error::Signature(_)));
     assert_eq!(mock.requests().len(), 1);
 }
+
+#[test]
+fn a_numeric_gross_amount_is_hashed_as_its_text() {
+    // Policy: the signature covers the text received. A JSON number 100000 is the text "100000".
+    let key = ServerKey::new(DOC_KEY).unwrap();
+    let client = client_with(DOC_KEY, &MockTransport::new());
+    let body = |signed: &str| {
+        serde_json::to_vec(&json!({"order_id": "1111", "status_code": "200", "gross_amount": 100000, "signature_key": signed})).unwrap()
+    };
+    let over_text = signature("1111200100000", &key);
+    client
+        .transactions()
+        .notification(&body(&over_text))
+        .unwrap();
+    let over_decimals = signature("1111200100000.00", &key);
+    assert!(client
+        .transactions()
+        .notification(&body(&over_decimals))
+        .is_err());
+}
+
+#[test]
+fn the_same_notification_twice_verifies_twice() {
+    let expected = vector()["expected_signature_key_hex"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let client = client_with(DOC_KEY, &MockTransport::new());
+    let body = notification_body(&expected);
+    let first = client.transactions().notification(&body).unwrap();
+    let second = client.transactions().notification(&body).unwrap();
+    assert_eq!(
+        first, second,
+        "verification is stateless: deduplicate on order_id and status"
+    );
+}

@@ -131,3 +131,50 @@ fn client_and_its_futures_can_cross_threads() {
             .send(),
     );
 }
+
+#[tokio::test]
+async fn concurrent_requests_carry_only_their_own_notification_urls() {
+    let mock = MockTransport::new();
+    let client = Client::builder()
+        .server_key("SB-Mid-server-TEST")
+        .retry_policy(midtrans::RetryPolicy::none())
+        .transport(mock.clone())
+        .build()
+        .unwrap();
+    let mut handles = Vec::new();
+    for i in 0..1000 {
+        mock.push_json(201, r#"{"token":"t","redirect_url":"u"}"#);
+        let client = client.clone();
+        handles.push(tokio::spawn(async move {
+            let body = serde_json::json!({"transaction_details": {"order_id": format!("c-{i}"), "gross_amount": 1}});
+            let pending = client.snap().create_transaction(body);
+            let pending = if i % 2 == 0 {
+                pending.override_notification([format!("https://example.com/{i}")])
+            } else {
+                pending.append_notification([format!("https://example.com/{i}")])
+            };
+            pending.send().await.unwrap();
+        }));
+    }
+    for handle in handles {
+        handle.await.unwrap();
+    }
+    let requests = mock.requests();
+    assert_eq!(requests.len(), 1000);
+    for request in requests {
+        let body: serde_json::Value = serde_json::from_slice(request.body()).unwrap();
+        let i: usize = body["transaction_details"]["order_id"].as_str().unwrap()[2..]
+            .parse()
+            .unwrap();
+        let (mine, other) = if i % 2 == 0 {
+            ("x-override-notification", "x-append-notification")
+        } else {
+            ("x-append-notification", "x-override-notification")
+        };
+        assert_eq!(
+            request.headers()[mine],
+            format!("https://example.com/{i}").as_str()
+        );
+        assert!(!request.headers().contains_key(other));
+    }
+}
