@@ -72,9 +72,31 @@ fn redact_userinfo(url: &str) -> String {
     url.to_owned()
 }
 
+/// Whether a failure came from TLS (certificate or handshake): rustls errors reach us as I/O
+/// errors of kind `InvalidData`, or name the certificate.
+fn is_tls(error: &::reqwest::Error) -> bool {
+    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(cause) = current {
+        if cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::InvalidData)
+        {
+            return true;
+        }
+        let text = cause.to_string().to_ascii_lowercase();
+        if text.contains("certificate") || text.contains("handshake") {
+            return true;
+        }
+        current = cause.source();
+    }
+    false
+}
+
 fn kind_of(error: &::reqwest::Error) -> TransportErrorKind {
     if error.is_timeout() {
         TransportErrorKind::Timeout
+    } else if is_tls(error) {
+        TransportErrorKind::Tls
     } else if error.is_connect() {
         TransportErrorKind::Connect
     } else if error.is_body() || error.is_decode() || error.is_request() {

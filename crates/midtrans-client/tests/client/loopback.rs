@@ -381,3 +381,57 @@ async fn a_slow_drip_is_cut_by_the_attempt_timeout() {
         started.elapsed()
     );
 }
+
+#[tokio::test]
+async fn an_untrusted_certificate_is_a_tls_error_never_retried() {
+    use rustls_pki_types::pem::PemObject;
+    use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+    use tokio_rustls::rustls;
+
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/client/tls");
+    let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(dir.join("cert.pem"))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let key = PrivateKeyDer::from_pem_file(dir.join("key.pem")).unwrap();
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .unwrap()
+    .with_no_client_auth()
+    .with_single_cert(certs, key)
+    .unwrap();
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let accepted = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&accepted);
+    tokio::spawn(async move {
+        while let Ok((socket, _)) = listener.accept().await {
+            counter.fetch_add(1, Ordering::SeqCst);
+            let acceptor = acceptor.clone();
+            tokio::spawn(async move {
+                let _ = acceptor.accept(socket).await;
+            });
+        }
+    });
+    let base = format!("https://{addr}");
+    let client = Client::builder()
+        .environment(Environment::custom(&base, format!("{base}/snap/v1")).unwrap())
+        .server_key(SERVER_KEY)
+        .build()
+        .unwrap();
+    let err = client
+        .transactions()
+        .status("order-1")
+        .send()
+        .await
+        .unwrap_err();
+    let Error::Transport(transport) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(transport.kind(), TransportErrorKind::Tls, "{err:?}");
+    assert_eq!(err.attempts(), 1, "TLS failures are never retried");
+    assert_eq!(accepted.load(Ordering::SeqCst), 1);
+}
