@@ -162,6 +162,36 @@ impl TransactionStatus {
         )
     }
 
+    /// Where the status stands in a payment's life: pending 0, authorize 1, capture 2,
+    /// settlement and the failures 3, partial refund or chargeback 4, full refund or chargeback
+    /// 5. `None` for values this crate does not know.
+    fn stage(&self) -> Option<u8> {
+        Some(match self {
+            TransactionStatus::Pending => 0,
+            TransactionStatus::Authorize => 1,
+            TransactionStatus::Capture => 2,
+            TransactionStatus::Settlement
+            | TransactionStatus::Deny
+            | TransactionStatus::Cancel
+            | TransactionStatus::Expire
+            | TransactionStatus::Failure => 3,
+            TransactionStatus::PartialRefund | TransactionStatus::PartialChargeback => 4,
+            TransactionStatus::Refund | TransactionStatus::Chargeback => 5,
+            TransactionStatus::Unknown(_) => return None,
+        })
+    }
+
+    /// Whether a notification with this status, arriving after one with `previous`, moves the
+    /// payment backwards (e.g. `pending` after `settlement`): Midtrans delivers out of order
+    /// at times, and such a notification is to be ignored. Unknown statuses are never called
+    /// regressions.
+    pub fn is_regression_from(&self, previous: &TransactionStatus) -> bool {
+        match (self.stage(), previous.stage()) {
+            (Some(new), Some(old)) => new < old,
+            _ => false,
+        }
+    }
+
     /// Whether the payment failed for good: `deny`, `cancel`, `expire` or `failure`.
     pub fn is_failed(&self) -> bool {
         matches!(

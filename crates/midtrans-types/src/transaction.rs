@@ -254,6 +254,27 @@ impl Transaction {
                 .is_none_or(|fraud| *fraud == FraudStatus::Accept)
     }
 
+    /// With Midtrans's Automatic Fee Imposition, `gross_amount` includes the fee and the amount
+    /// before the fee is `metadata.extra_info.gross_amount_info.original_amount`.
+    pub fn original_amount(&self) -> Option<Amount> {
+        let value = self
+            .metadata
+            .as_ref()?
+            .get("extra_info")?
+            .get("gross_amount_info")?
+            .get("original_amount")?;
+        match value {
+            serde_json::Value::String(text) => Amount::parse(text).ok(),
+            serde_json::Value::Number(number) => Amount::parse(&number.to_string()).ok(),
+            _ => None,
+        }
+    }
+
+    /// The fee Midtrans added (`gross_amount − original_amount`), when fees are imposed.
+    pub fn imposed_fee(&self) -> Option<rust_decimal::Decimal> {
+        Some(self.gross_amount.as_ref()?.value() - self.original_amount()?.value())
+    }
+
     /// The first action with this name (e.g. [`ActionName::GenerateQrCode`]).
     pub fn action(&self, name: &ActionName) -> Option<&Action> {
         self.actions

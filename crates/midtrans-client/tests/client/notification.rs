@@ -229,3 +229,23 @@ fn the_same_notification_twice_verifies_twice() {
         "verification is stateless: deduplicate on order_id and status"
     );
 }
+
+#[test]
+fn a_fee_imposition_notification_verifies_and_exposes_the_fee() {
+    // The signature covers gross_amount as sent, fee included.
+    let key = ServerKey::new(DOC_KEY).unwrap();
+    let signed = signature("fee-1200104000.00", &key);
+    let body = serde_json::to_vec(&json!({
+        "order_id": "fee-1", "status_code": "200", "gross_amount": "104000.00",
+        "signature_key": signed, "transaction_status": "settlement",
+        "metadata": {"extra_info": {"gross_amount_info": {"original_amount": "100000.00"}}},
+    }))
+    .unwrap();
+    let client = client_with(DOC_KEY, &MockTransport::new());
+    let notification = client.transactions().notification(&body).unwrap();
+    assert_eq!(
+        notification.original_amount().unwrap().as_str(),
+        "100000.00"
+    );
+    assert_eq!(notification.imposed_fee().unwrap().to_string(), "4000.00");
+}

@@ -378,3 +378,33 @@ fn pay_account_notification_signature_input_is_exact() {
     let missing: PaymentNotification = serde_json::from_str(r#"{"status_code":"200"}"#).unwrap();
     assert_eq!(missing.signature_input().unwrap_err().0, "order_id");
 }
+
+#[test]
+fn out_of_order_statuses_are_regressions() {
+    use TransactionStatus::*;
+    assert!(Pending.is_regression_from(&Settlement));
+    assert!(Capture.is_regression_from(&Settlement));
+    assert!(PartialRefund.is_regression_from(&Refund));
+    assert!(!Settlement.is_regression_from(&Pending));
+    assert!(
+        !Settlement.is_regression_from(&Settlement),
+        "a duplicate is not a regression"
+    );
+    assert!(!Refund.is_regression_from(&Settlement));
+    assert!(!Expire.is_regression_from(&Pending));
+    assert!(!TransactionStatus::parse("new").is_regression_from(&Settlement));
+    assert!(!Pending.is_regression_from(&TransactionStatus::parse("new")));
+}
+
+#[test]
+fn imposed_fees_are_exposed() {
+    let raw = r#"{"status_code":"200","order_id":"fee-1","gross_amount":"104000.00",
+        "metadata":{"extra_info":{"gross_amount_info":{"original_amount":"100000.00"}}}}"#;
+    let tx: Transaction = serde_json::from_str(raw).unwrap();
+    assert_eq!(tx.original_amount().unwrap().as_str(), "100000.00");
+    assert_eq!(tx.imposed_fee().unwrap().to_string(), "4000.00");
+    let plain: Transaction =
+        serde_json::from_str(r#"{"status_code":"200","gross_amount":"1.00"}"#).unwrap();
+    assert_eq!(plain.original_amount(), None);
+    assert_eq!(plain.imposed_fee(), None);
+}
