@@ -435,3 +435,20 @@ async fn an_untrusted_certificate_is_a_tls_error_never_retried() {
     assert_eq!(err.attempts(), 1, "TLS failures are never retried");
     assert_eq!(accepted.load(Ordering::SeqCst), 1);
 }
+
+#[tokio::test]
+async fn a_body_shorter_than_its_content_length_is_an_io_error() {
+    let lying = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\nConnection: close\r\n\r\n{\"status_code\":\"200\"}".to_owned();
+    let server = serve(Some(lying)).await;
+    let err = client_for(server.addr)
+        .transactions()
+        .status("order-1")
+        .send()
+        .await
+        .unwrap_err();
+    let Error::Transport(transport) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(transport.kind(), TransportErrorKind::Io, "{err:?}");
+    assert!(transport.maybe_sent());
+}
