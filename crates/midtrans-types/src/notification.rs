@@ -75,6 +75,28 @@ impl Transaction {
     }
 }
 
+impl Transaction {
+    /// A key naming this notification's event, for deduplication: order id, transaction id,
+    /// status, fraud status, status code, settlement time and refunded amount. Midtrans may
+    /// deliver the same event more than once; store the keys handled and skip repeats.
+    /// `None` without an order id.
+    pub fn delivery_key(&self) -> Option<String> {
+        let order_id = self.order_id.as_ref()?;
+        Some(
+            [
+                order_id.as_str(),
+                self.transaction_id.as_ref().map_or("", |id| id.as_str()),
+                self.transaction_status.as_ref().map_or("", |s| s.as_str()),
+                self.fraud_status.as_ref().map_or("", |s| s.as_str()),
+                self.status_code.as_str(),
+                self.settlement_time.as_ref().map_or("", |t| t.as_str()),
+                self.refund_amount.as_ref().map_or("", |a| a.as_str()),
+            ]
+            .join("|"),
+        )
+    }
+}
+
 /// A notification sent to the Recurring Notification URL.
 ///
 /// [Midtrans docs](https://docs.midtrans.com/reference/http-notification): either the subscription

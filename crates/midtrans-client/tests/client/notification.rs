@@ -224,10 +224,14 @@ fn the_same_notification_twice_verifies_twice() {
     let body = notification_body(&expected);
     let first = client.transactions().notification(&body).unwrap();
     let second = client.transactions().notification(&body).unwrap();
-    assert_eq!(
-        first, second,
-        "verification is stateless: deduplicate on order_id and status"
-    );
+    assert_eq!(first, second, "verification is stateless");
+    // The dedupe key names the event: a repeat has the same key, a new status another.
+    let key = first.delivery_key().unwrap();
+    assert_eq!(second.delivery_key().unwrap(), key);
+    let mut later: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    later["transaction_status"] = "refund".into();
+    let later: midtrans::types::PaymentNotification = serde_json::from_value(later).unwrap();
+    assert_ne!(later.delivery_key().unwrap(), key);
 }
 
 #[test]
