@@ -160,3 +160,42 @@ impl Transport for ReqwestTransport {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A resolver that knows no host: a DNS failure without asking any real resolver.
+    struct NoDns;
+
+    impl ::reqwest::dns::Resolve for NoDns {
+        fn resolve(&self, _name: ::reqwest::dns::Name) -> ::reqwest::dns::Resolving {
+            Box::pin(async {
+                Err::<::reqwest::dns::Addrs, _>(Box::new(std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "no such host",
+                ))
+                    as Box<dyn std::error::Error + Send + Sync>)
+            })
+        }
+    }
+
+    #[tokio::test]
+    async fn a_dns_failure_is_a_connect_error_and_was_not_sent() {
+        let client = ::reqwest::Client::builder()
+            .dns_resolver(std::sync::Arc::new(NoDns))
+            .no_proxy()
+            .build()
+            .unwrap();
+        let transport = ReqwestTransport {
+            client,
+            max_body: DEFAULT_MAX_RESPONSE_BYTES,
+        };
+        let request = http::Request::get("http://api.midtrans.invalid/v2/order-1/status")
+            .body(Vec::new())
+            .unwrap();
+        let error = transport.send(request, None).await.unwrap_err();
+        assert_eq!(error.kind(), TransportErrorKind::Connect, "{error}");
+        assert!(!error.maybe_sent());
+    }
+}

@@ -81,6 +81,11 @@ async fn read_request(socket: &mut tokio::net::TcpStream) -> String {
     }
 }
 
+/// A loopback server answering every request with `body` as JSON; its address.
+pub(crate) async fn serve_json(body: &str) -> SocketAddr {
+    serve(ok_json(body)).await.addr
+}
+
 fn ok_json(body: &str) -> Option<String> {
     Some(format!(
         "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",

@@ -8,6 +8,7 @@
 
 mod classify;
 mod endpoints;
+mod logs;
 mod loopback;
 mod notification;
 mod plan;
