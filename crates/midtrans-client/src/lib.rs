@@ -40,7 +40,7 @@ pub use config::{
     DEFAULT_USER_AGENT,
 };
 pub use error::{ApiError, DecodeError, Error, SignatureError};
-pub use request::{Host, PendingRequest, MAX_IDEMPOTENCY_KEY_LEN};
+pub use request::{Answered, Host, PendingRequest, MAX_IDEMPOTENCY_KEY_LEN};
 pub use retry::RetryPolicy;
 pub use transport::{Transport, TransportError, TransportErrorKind};
 

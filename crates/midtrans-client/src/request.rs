@@ -283,7 +283,10 @@ impl<T> PendingRequest<T> {
     /// # Errors
     /// See [`Error`].
     pub async fn send_value(self) -> Result<serde_json::Value, Error> {
-        self.execute(|body| serde_json::from_slice(body)).await
+        Ok(self
+            .execute(|body| serde_json::from_slice(body))
+            .await?
+            .value)
     }
 
     /// Sends the request and decodes the answer.
@@ -291,6 +294,16 @@ impl<T> PendingRequest<T> {
     /// # Errors
     /// See [`Error`].
     pub async fn send(self) -> Result<T, Error> {
+        let decode = self.decode;
+        Ok(self.execute(decode).await?.value)
+    }
+
+    /// Like [`Self::send`], also telling the idempotency key the call was sent with (given, or
+    /// generated for safe retries), the attempts made and the final HTTP status.
+    ///
+    /// # Errors
+    /// See [`Error`].
+    pub async fn send_with_meta(self) -> Result<Answered<T>, Error> {
         let decode = self.decode;
         self.execute(decode).await
     }
@@ -300,7 +313,7 @@ impl<T> PendingRequest<T> {
     async fn execute<R>(
         self,
         decode_as: fn(&[u8]) -> Result<R, serde_json::Error>,
-    ) -> Result<R, Error> {
+    ) -> Result<Answered<R>, Error> {
         let endpoint = self.endpoint?;
         let state = self.client.state();
         let mut options = self.options;
@@ -344,7 +357,14 @@ impl<T> PendingRequest<T> {
                         let decoded = classify(status, response.into_body(), &state.scrubber)
                             .and_then(|body| decode(status, &body, decode_as, &state.scrubber));
                         match decoded {
-                            Ok(value) => return Ok(value),
+                            Ok(value) => {
+                                return Ok(Answered {
+                                    value,
+                                    idempotency_key: call.idempotency_key,
+                                    attempts: call.attempts,
+                                    http_status: status,
+                                })
+                            }
                             Err(error) => {
                                 call.outcome_unknown = writes
                                     && match &error {
@@ -382,6 +402,20 @@ impl<T> PendingRequest<T> {
             }
         }
     }
+}
+
+/// A successful answer and what the client knows about the call that got it.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Answered<T> {
+    /// The decoded answer.
+    pub value: T,
+    /// The `Idempotency-Key` sent (given, or generated for safe retries).
+    pub idempotency_key: Option<String>,
+    /// How many attempts were made.
+    pub attempts: u32,
+    /// The HTTP status of the answer.
+    pub http_status: u16,
 }
 
 /// Waits between attempts.

@@ -53,13 +53,14 @@ async fn a_keyed_post_is_retried_with_the_same_key_until_it_succeeds() {
     mock.push_json(503, "<html>busy</html>");
     mock.push_error(TransportErrorKind::Timeout);
     mock.push_json(200, sample("charge_bank_transfer_bca_response.json"));
-    let answer = client(&mock, fast(3))
+    let answered = client(&mock, fast(3))
         .core()
         .charge(&charge())
-        .send()
+        .send_with_meta()
         .await
         .unwrap();
-    assert_eq!(answer.order_id.unwrap(), "1571823229");
+    assert_eq!(answered.value.order_id.as_ref().unwrap(), "1571823229");
+    assert_eq!((answered.attempts, answered.http_status), (3, 200));
     let sent = keys(&mock);
     assert_eq!(sent.len(), 3);
     let key = sent[0]
@@ -69,6 +70,11 @@ async fn a_keyed_post_is_retried_with_the_same_key_until_it_succeeds() {
     assert!(
         sent.iter().all(|k| k.as_deref() == Some(key.as_str())),
         "{sent:?}"
+    );
+    assert_eq!(
+        answered.idempotency_key.as_deref(),
+        Some(key.as_str()),
+        "the key is in the result"
     );
 }
 
