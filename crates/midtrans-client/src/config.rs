@@ -163,6 +163,9 @@ pub struct Config {
     pub notification_keys: Vec<ServerKey>,
     /// How failed calls are retried (see [`crate::retry`]).
     pub retry: crate::RetryPolicy,
+    /// Whether a sandbox key with production (or a production key with the sandbox) is
+    /// refused when the client is built.
+    pub check_key_environment: bool,
 }
 
 /// Why a client could not be configured.
@@ -175,6 +178,12 @@ pub enum ConfigError {
     EmptyServerKey,
     /// The server key contains whitespace (often a copy-paste slip).
     ServerKeyWhitespace,
+    /// The server key looks like a client key (`…-client-…`).
+    ClientKeyAsServerKey,
+    /// A sandbox key (`SB-…`) with [`Environment::Production`], or a production key
+    /// (`Mid-server-…`) with [`Environment::Sandbox`]. Allow it with
+    /// [`ClientBuilder::check_key_environment`]`(false)`.
+    KeyEnvironmentMismatch,
     /// The client key is empty or contains whitespace.
     InvalidClientKey,
     /// The call needs a client key and none is configured.
@@ -199,6 +208,12 @@ impl fmt::Display for ConfigError {
             ConfigError::MissingServerKey => f.write_str("no server key configured"),
             ConfigError::EmptyServerKey => f.write_str("the server key is empty"),
             ConfigError::ServerKeyWhitespace => f.write_str("the server key contains whitespace"),
+            ConfigError::ClientKeyAsServerKey => {
+                f.write_str("the server key looks like a client key (…-client-…)")
+            }
+            ConfigError::KeyEnvironmentMismatch => f.write_str(
+                "the server key is for the other environment (SB- keys are sandbox keys)",
+            ),
             ConfigError::InvalidClientKey => {
                 f.write_str("the client key is empty or contains whitespace")
             }
@@ -246,6 +261,7 @@ pub struct ClientBuilder {
     pub(crate) transport: Option<Arc<dyn Transport>>,
     pub(crate) notification_keys: Vec<Secret>,
     pub(crate) retry: crate::RetryPolicy,
+    pub(crate) check_key_environment: bool,
 }
 
 impl Default for ClientBuilder {
@@ -262,6 +278,7 @@ impl Default for ClientBuilder {
             transport: None,
             notification_keys: Vec::new(),
             retry: crate::RetryPolicy::default(),
+            check_key_environment: true,
         }
     }
 }
@@ -347,6 +364,14 @@ impl ClientBuilder {
         self
     }
 
+    /// Whether to refuse a sandbox key (`SB-…`) with production and a production key
+    /// (`Mid-server-…`) with the sandbox (default `true`; custom environments are never
+    /// checked).
+    pub fn check_key_environment(mut self, check: bool) -> Self {
+        self.check_key_environment = check;
+        self
+    }
+
     /// Sends requests through this transport instead of the built-in one.
     pub fn transport(mut self, transport: impl Transport + 'static) -> Self {
         self.transport = Some(Arc::new(transport));
@@ -370,6 +395,18 @@ impl ClientBuilder {
 
     pub(crate) fn into_parts(self) -> Result<(Config, Arc<dyn Transport>), ConfigError> {
         let server_key = ServerKey::new(self.server_key.ok_or(ConfigError::MissingServerKey)?.0)?;
+        let key = server_key.expose_secret();
+        if key.starts_with("SB-Mid-client-") || key.starts_with("Mid-client-") {
+            return Err(ConfigError::ClientKeyAsServerKey);
+        }
+        let mismatch = match self.environment {
+            Environment::Production => key.starts_with("SB-"),
+            Environment::Sandbox => key.starts_with("Mid-server-"),
+            Environment::Custom { .. } => false,
+        };
+        if self.check_key_environment && mismatch {
+            return Err(ConfigError::KeyEnvironmentMismatch);
+        }
         let client_key = self.client_key.map(ClientKey::new).transpose()?;
         let notification_keys = self
             .notification_keys
@@ -403,6 +440,7 @@ impl ClientBuilder {
             user_agent: self.user_agent,
             notification_keys,
             retry: self.retry,
+            check_key_environment: self.check_key_environment,
         };
         Ok((config, transport))
     }
@@ -425,6 +463,7 @@ impl ClientBuilder {
                 .map(|key| Secret(key.expose_secret().to_owned()))
                 .collect(),
             retry: config.retry.clone(),
+            check_key_environment: config.check_key_environment,
         }
     }
 }

@@ -94,7 +94,16 @@ impl Signed for PayAccountNotification {
     }
 }
 
+/// The largest notification body accepted: 1 MiB (Midtrans's are about 1 KB).
+pub const MAX_NOTIFICATION_BYTES: usize = 1024 * 1024;
+
 fn verified<T: Signed>(body: &[u8], keys: &[&ServerKey]) -> Result<T, Error> {
+    if body.len() > MAX_NOTIFICATION_BYTES {
+        return Err(Error::InvalidInput(format!(
+            "notification body of {} bytes is larger than {MAX_NOTIFICATION_BYTES}",
+            body.len()
+        )));
+    }
     let notification: T = parse(body, keys)?;
     let input = notification
         .signed_text()

@@ -190,6 +190,7 @@ pub(crate) fn transaction(
     // Checked 64-bit arithmetic, as Midtrans's own amounts are 64-bit integers.
     let mut sum: i64 = 0;
     for (index, item) in items.iter().enumerate() {
+        item_fields(index, item)?;
         if item.quantity == 0 {
             return Err(err(
                 &format!("item_details[{index}].quantity"),
@@ -211,6 +212,64 @@ pub(crate) fn transaction(
                 items_sum: sum,
             },
         ));
+    }
+    Ok(())
+}
+
+/// Midtrans's limits on an item line: a name of 1–50 characters; id, brand, category and
+/// merchant name of at most 50.
+fn item_fields(index: usize, item: &ItemDetails) -> Result<(), BuildError> {
+    let field = |name: &str| format!("item_details[{index}].{name}");
+    if item.name.is_empty() {
+        return Err(err(&field("name"), BuildErrorKind::Empty));
+    }
+    max_len(&field("name"), &item.name, 50)?;
+    for (name, value) in [
+        ("id", &item.id),
+        ("brand", &item.brand),
+        ("category", &item.category),
+        ("merchant_name", &item.merchant_name),
+    ] {
+        if let Some(value) = value {
+            max_len(&field(name), value, 50)?;
+        }
+    }
+    Ok(())
+}
+
+/// Midtrans's limits on `customer_details`: names, e-mail and phone of at most 255 characters;
+/// in addresses, city ≤ 100 and postal code ≤ 10.
+pub(crate) fn customer(details: &crate::CustomerDetails) -> Result<(), BuildError> {
+    let person = [
+        ("first_name", &details.first_name),
+        ("last_name", &details.last_name),
+        ("email", &details.email),
+        ("phone", &details.phone),
+    ];
+    for (name, value) in person {
+        if let Some(value) = value {
+            max_len(&format!("customer_details.{name}"), value, 255)?;
+        }
+    }
+    for (which, address) in [
+        ("billing_address", &details.billing_address),
+        ("shipping_address", &details.shipping_address),
+    ] {
+        let Some(address) = address else { continue };
+        let fields = [
+            ("first_name", &address.first_name, 255),
+            ("last_name", &address.last_name, 255),
+            ("email", &address.email, 255),
+            ("phone", &address.phone, 255),
+            ("address", &address.address, 255),
+            ("city", &address.city, 100),
+            ("postal_code", &address.postal_code, 10),
+        ];
+        for (name, value, max) in fields {
+            if let Some(value) = value {
+                max_len(&format!("customer_details.{which}.{name}"), value, max)?;
+            }
+        }
     }
     Ok(())
 }

@@ -253,3 +253,11 @@ fn a_fee_imposition_notification_verifies_and_exposes_the_fee() {
     );
     assert_eq!(notification.imposed_fee().unwrap().to_string(), "4000.00");
 }
+
+#[test]
+fn an_oversized_notification_is_refused_before_parsing() {
+    let client = client_with(DOC_KEY, &MockTransport::new());
+    let body = vec![b' '; midtrans::notification::MAX_NOTIFICATION_BYTES + 1];
+    let err = client.transactions().notification(&body).unwrap_err();
+    assert!(matches!(err, Error::InvalidInput(_)), "{err:?}");
+}

@@ -178,3 +178,39 @@ async fn concurrent_requests_carry_only_their_own_notification_urls() {
         assert!(!request.headers().contains_key(other));
     }
 }
+
+#[test]
+fn keys_that_cannot_be_right_are_refused_at_build() {
+    use midtrans::ConfigError;
+    let build = |environment: Environment, key: &str| {
+        Client::builder()
+            .environment(environment)
+            .server_key(key)
+            .transport(MockTransport::new())
+            .build()
+            .map(|_| ())
+    };
+    assert!(matches!(
+        build(Environment::Sandbox, "SB-Mid-client-abc"),
+        Err(ConfigError::ClientKeyAsServerKey)
+    ));
+    assert!(matches!(
+        build(Environment::Production, "SB-Mid-server-abc"),
+        Err(ConfigError::KeyEnvironmentMismatch)
+    ));
+    assert!(matches!(
+        build(Environment::Sandbox, "Mid-server-abc"),
+        Err(ConfigError::KeyEnvironmentMismatch)
+    ));
+    build(Environment::Production, "Mid-server-abc").unwrap();
+    build(Environment::Sandbox, "SB-Mid-server-abc").unwrap();
+    let custom = Environment::custom("http://127.0.0.1:9", "http://127.0.0.1:9/snap/v1").unwrap();
+    build(custom, "Mid-server-abc").unwrap();
+    Client::builder()
+        .environment(Environment::Production)
+        .server_key("SB-Mid-server-abc")
+        .check_key_environment(false)
+        .transport(MockTransport::new())
+        .build()
+        .unwrap();
+}

@@ -254,6 +254,9 @@ impl ChargeRequest {
     /// options, custom fields, expiry, and Akulaku's required items and customer.
     pub fn validate(&self) -> Result<(), BuildError> {
         validate::transaction(&self.transaction_details, self.item_details.as_deref())?;
+        if let Some(customer) = &self.customer_details {
+            validate::customer(customer)?;
+        }
         self.payment.validate()?;
         if let Some(expiry) = &self.custom_expiry {
             if expiry.expiry_duration == 0 {

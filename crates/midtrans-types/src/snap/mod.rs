@@ -157,6 +157,9 @@ impl SnapRequest {
     /// The first [`BuildError`] found.
     pub fn validate(&self) -> Result<(), BuildError> {
         validate::transaction(&self.transaction_details, self.item_details.as_deref())?;
+        if let Some(customer) = &self.customer_details {
+            validate::customer(customer)?;
+        }
         custom_fields(&[
             &self.custom_field1,
             &self.custom_field2,

@@ -273,3 +273,47 @@ fn card_data_is_masked_in_debug() {
     let register = card::CardRegisterRequest::new("4811111111111114", "12", "2030");
     assert!(!format!("{register:?}").contains("4811111111111114"));
 }
+
+#[test]
+fn over_long_item_and_customer_fields() {
+    let long = |n: usize| "x".repeat(n);
+    let item = ItemDetails::new(long(51), Idr::new(10), 1);
+    assert_error(
+        both(details("o", 10), vec![item]),
+        "item_details[0].name",
+        BuildErrorKind::TooLong { len: 51, max: 50 },
+    );
+    let item = ItemDetails::new("", Idr::new(10), 1);
+    assert_error(
+        both(details("o", 10), vec![item]),
+        "item_details[0].name",
+        BuildErrorKind::Empty,
+    );
+    let item = ItemDetails::new("ok", Idr::new(10), 1).id(long(51));
+    assert_error(
+        both(details("o", 10), vec![item]),
+        "item_details[0].id",
+        BuildErrorKind::TooLong { len: 51, max: 50 },
+    );
+    let customer = CustomerDetails::new().first_name(long(256));
+    let charge = ChargeRequest::builder(details("o", 10), BankTransfer::bca())
+        .customer_details(customer.clone())
+        .build()
+        .map(|_| ());
+    assert_error(
+        charge,
+        "customer_details.first_name",
+        BuildErrorKind::TooLong { len: 256, max: 255 },
+    );
+    let snap = SnapRequest::builder(details("o", 10))
+        .customer_details(
+            CustomerDetails::new().billing_address(Address::new().postal_code(long(11))),
+        )
+        .build()
+        .map(|_| ());
+    assert_error(
+        snap,
+        "customer_details.billing_address.postal_code",
+        BuildErrorKind::TooLong { len: 11, max: 10 },
+    );
+}
