@@ -41,6 +41,18 @@ pub(crate) struct State {
     pub(crate) transport: Arc<dyn Transport>,
     pub(crate) custom_transport: bool,
     pub(crate) scrubber: Scrubber,
+    /// `Basic …` of the server key, computed once per configuration.
+    pub(crate) server_auth: http::HeaderValue,
+    /// `Basic …` of the client key, when there is one.
+    pub(crate) client_auth: Option<http::HeaderValue>,
+}
+
+/// The `Authorization` value for a key, marked sensitive so `Debug` never shows it.
+fn auth_header(key: &str) -> Result<http::HeaderValue, ConfigError> {
+    let mut value = http::HeaderValue::try_from(basic_auth(key))
+        .map_err(|_| ConfigError::InvalidHeader("authorization".to_owned()))?;
+    value.set_sensitive(true);
+    Ok(value)
 }
 
 /// `Basic base64(key + ":")`.
@@ -58,11 +70,19 @@ impl State {
         let scrubber = Scrubber::for_keys(
             std::iter::once(&config.server_key).chain(&config.notification_keys),
         );
+        let server_auth = auth_header(config.server_key.expose_secret())?;
+        let client_auth = config
+            .client_key
+            .as_ref()
+            .map(|key| auth_header(key.as_str()))
+            .transpose()?;
         Ok(State {
             config,
             transport,
             custom_transport,
             scrubber,
+            server_auth,
+            client_auth,
         })
     }
 }

@@ -339,7 +339,7 @@ impl<T> PendingRequest<T> {
         };
         let mut waited = Duration::ZERO;
         loop {
-            let request = build_request(&state.config, &endpoint, &options)?;
+            let request = build_request(&state, &endpoint, &options)?;
             call.attempts += 1;
             let (error, status, retry_after) =
                 match state.transport.send(request, Some(timeout)).await {
@@ -455,22 +455,21 @@ pub(crate) fn new_idempotency_key() -> String {
 
 /// Builds the HTTP request: URL, default headers, authentication, options, body.
 fn build_request(
-    config: &crate::Config,
+    state: &crate::client::State,
     endpoint: &Endpoint,
     options: &RequestOptions,
 ) -> Result<crate::transport::HttpRequest, Error> {
+    let config = &state.config;
     let base = match endpoint.host {
         Host::Core => config.environment.core_url(),
         Host::Snap => config.environment.snap_url(),
     };
     let client_key = config.client_key.as_ref().map(|key| key.as_str());
-    let (key, client_key_param) = match (endpoint.auth, client_key) {
-        (Auth::Server, _) | (Auth::ClientIfConfigured, None) => {
-            (config.server_key.expose_secret(), None)
-        }
-        (Auth::ClientIfConfigured, Some(client_key)) => (client_key, None),
-        (Auth::Client, Some(client_key)) => (client_key, Some(("client_key", client_key))),
-        (Auth::Client, None) => return Err(crate::ConfigError::MissingClientKey.into()),
+    let (credentials, client_key_param) = match (endpoint.auth, client_key, &state.client_auth) {
+        (Auth::Server, _, _) | (Auth::ClientIfConfigured, None, _) => (&state.server_auth, None),
+        (Auth::ClientIfConfigured, Some(_), Some(auth)) => (auth, None),
+        (Auth::Client, Some(key), Some(auth)) => (auth, Some(("client_key", key))),
+        _ => return Err(crate::ConfigError::MissingClientKey.into()),
     };
     let query = client_key_param
         .into_iter()
@@ -495,10 +494,7 @@ fn build_request(
         for (name, value) in options.headers()? {
             headers.insert(name, value);
         }
-        let mut credentials = HeaderValue::try_from(crate::basic_auth(key))
-            .map_err(|_| Error::InvalidInput("the key is not a valid header value".to_owned()))?;
-        credentials.set_sensitive(true);
-        headers.insert(AUTHORIZATION, credentials);
+        headers.insert(AUTHORIZATION, credentials.clone());
     }
     builder
         .body(endpoint.body.clone().unwrap_or_default())
