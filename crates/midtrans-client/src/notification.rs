@@ -24,11 +24,18 @@ pub fn signature(input: &str, key: &ServerKey) -> String {
     let mut hasher = Sha512::new();
     hasher.update(input.as_bytes());
     hasher.update(key.expose_secret().as_bytes());
-    hasher
-        .finalize()
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    lower_hex(&hasher.finalize())
+}
+
+/// Lowercase hexadecimal, in one allocation.
+fn lower_hex(bytes: &[u8]) -> String {
+    let digit = |nibble: u8| char::from_digit(u32::from(nibble), 16).unwrap_or('0');
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
+        out.push(digit(byte >> 4));
+        out.push(digit(byte & 0x0f));
+    }
+    out
 }
 
 /// Checks `signature_key` against `input` signed with any of `keys`, in constant time.

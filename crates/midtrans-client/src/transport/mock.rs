@@ -71,6 +71,11 @@ impl MockTransport {
         self.with_state(|s| s.requests.iter().map(|(r, _)| r.clone()).collect())
     }
 
+    /// Every request received so far, oldest first, emptying the record.
+    pub fn take_requests(&self) -> Vec<HttpRequest> {
+        self.with_state(|s| s.requests.drain(..).map(|(r, _)| r).collect())
+    }
+
     /// The timeout each request was sent with.
     pub fn timeouts(&self) -> Vec<Option<Duration>> {
         self.with_state(|s| s.requests.iter().map(|(_, t)| *t).collect())
