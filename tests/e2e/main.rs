@@ -8,6 +8,7 @@
 
 mod cards_and_accounts;
 mod chaos;
+mod connections;
 mod notifications;
 mod payments;
 
