@@ -394,11 +394,24 @@ fn replace_all(haystack: &[u8], needle: &[u8], with: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The one field the success path needs: the body `status_code`, borrowed when possible.
+#[derive(Deserialize)]
+struct CodeProbe<'a> {
+    #[serde(default, borrow)]
+    status_code: Option<CodeValue<'a>>,
+}
+
+/// A `status_code` as Midtrans sends it (a string) or as it sometimes arrives (a number).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum CodeValue<'a> {
+    Text(#[serde(borrow)] std::borrow::Cow<'a, str>),
+    Number(serde_json::Number),
+}
+
 /// The fields any Midtrans error body may carry.
 #[derive(Deserialize, Default)]
 struct ErrorProbe {
-    #[serde(default)]
-    status_code: Option<serde_json::Value>,
     #[serde(default)]
     status_message: Option<String>,
     #[serde(default, alias = "validation_message")]
@@ -426,13 +439,13 @@ pub(crate) fn classify(
     body: Vec<u8>,
     scrubber: &Scrubber,
 ) -> Result<Vec<u8>, Error> {
-    let probe: Option<ErrorProbe> = serde_json::from_slice(&body).ok();
-    let body_code = probe
-        .as_ref()
-        .and_then(|p| p.status_code.as_ref())
+    // Only `status_code` is read here; the full error probe is parsed for errors alone.
+    let body_code = serde_json::from_slice::<CodeProbe<'_>>(&body)
+        .ok()
+        .and_then(|probe| probe.status_code)
         .map(|code| match code {
-            serde_json::Value::String(text) => StatusCode::from(text.as_str()),
-            other => StatusCode::new(other.to_string()),
+            CodeValue::Text(text) => StatusCode::from(text.as_ref()),
+            CodeValue::Number(number) => StatusCode::new(number.to_string()),
         });
     // HTTP 202 without a body status code is Midtrans's idempotency answer "the first call
     // with this key is still being processed": not a result, so never a success.
@@ -440,6 +453,7 @@ pub(crate) fn classify(
     let http_error = !(200..300).contains(&http_status) || in_progress;
     let body_error = body_code.as_ref().is_some_and(StatusCode::is_error);
     if http_error || body_error {
+        let probe = serde_json::from_slice::<ErrorProbe>(&body).ok();
         return Err(Error::Api(Box::new(api_error(
             http_status,
             body_code,

@@ -1,0 +1,327 @@
+//! The load tool: `cargo bench -p midtrans-mock --bench load -- [options]`.
+//!
+//! Fires N calls of one endpoint at concurrency C against a base URL — by default a
+//! `midtrans-mock` binary it starts in another process, so this process's CPU time is the
+//! client's alone — first through a raw-reqwest floor (keep-alive, bodies serialized up front,
+//! answers parsed into `serde_json::Value`), then through the typed client, and prints calls/s,
+//! p50/p99 latency, CPU time per call, the typed/floor CPU ratio, and peak RSS.
+//!
+//! Options: `--url BASE` (a running server instead of the spawned mock), `--server-key KEY`,
+//! `--calls N` (default 20000), `--concurrency 1,16`, `--endpoint status|charge`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use midtrans::types::charge::{BankTransfer, ChargeRequest};
+use midtrans::types::{Idr, TransactionDetails};
+use midtrans::{Client, Environment, RetryPolicy};
+
+struct Options {
+    url: Option<String>,
+    key: String,
+    calls: usize,
+    concurrency: Vec<usize>,
+    endpoint: String,
+}
+
+fn options() -> Options {
+    let mut o = Options {
+        url: None,
+        key: "SB-Mid-server-LOAD".to_owned(),
+        calls: 20_000,
+        concurrency: vec![1, 16],
+        endpoint: "status".to_owned(),
+    };
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    let mut i = 0;
+    while i + 1 < args.len() {
+        let value = args[i + 1].clone();
+        match args[i].as_str() {
+            "--url" => o.url = Some(value),
+            "--server-key" => o.key = value,
+            "--calls" => o.calls = value.parse().expect("--calls N"),
+            "--concurrency" => {
+                o.concurrency = value
+                    .split(',')
+                    .map(|c| c.parse().expect("--concurrency 1,16"))
+                    .collect()
+            }
+            "--endpoint" => o.endpoint = value,
+            other => panic!("unknown option {other}"),
+        }
+        i += 2;
+    }
+    o
+}
+
+/// Starts `midtrans-mock` in another process; its Core base URL.
+fn spawn_mock(key: &str) -> (Child, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_midtrans-mock"))
+        .args(["--port", "0", "--server-key", key])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("start midtrans-mock");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let _ready = lines.next();
+    let core = lines
+        .next()
+        .unwrap()
+        .unwrap()
+        .trim_start_matches("core: ")
+        .to_owned();
+    (child, core)
+}
+
+/// This process's CPU time (user + system) from /proc, in seconds (USER_HZ = 100).
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let fields: Vec<&str> = stat
+        .rsplit(')')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let ticks: u64 = fields.get(11).and_then(|u| u.parse().ok()).unwrap_or(0)
+        + fields.get(12).and_then(|s| s.parse().ok()).unwrap_or(0);
+    ticks as f64 / 100.0
+}
+
+fn peak_rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+struct Run {
+    calls: usize,
+    wall: f64,
+    cpu: f64,
+    latencies: Vec<Duration>,
+}
+
+impl Run {
+    fn print(&self, label: &str) {
+        let mut sorted = self.latencies.clone();
+        sorted.sort();
+        let pct = |p: f64| sorted[((sorted.len() as f64 * p) as usize).min(sorted.len() - 1)];
+        println!(
+            "  {label:<6} {:>8.0} calls/s  p50 {:>7.1} µs  p99 {:>7.1} µs  CPU {:>6.1} µs/call",
+            self.calls as f64 / self.wall,
+            pct(0.50).as_secs_f64() * 1e6,
+            pct(0.99).as_secs_f64() * 1e6,
+            self.cpu / self.calls as f64 * 1e6,
+        );
+    }
+}
+
+/// Runs `calls` calls of `call(i)` from `concurrency` tasks.
+async fn measure<F, Fut>(calls: usize, concurrency: usize, call: F) -> Run
+where
+    F: Fn(usize) -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = ()> + Send,
+{
+    let call = Arc::new(call);
+    let cpu = cpu_seconds();
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for task in 0..concurrency {
+        let call = Arc::clone(&call);
+        tasks.push(tokio::spawn(async move {
+            let mut latencies = Vec::new();
+            for i in (task..calls).step_by(concurrency) {
+                let t = Instant::now();
+                call(i).await;
+                latencies.push(t.elapsed());
+            }
+            latencies
+        }));
+    }
+    let mut latencies = Vec::with_capacity(calls);
+    for task in tasks {
+        latencies.extend(task.await.unwrap());
+    }
+    Run {
+        calls,
+        wall: started.elapsed().as_secs_f64(),
+        cpu: cpu_seconds() - cpu,
+        latencies,
+    }
+}
+
+fn charge_body(order_id: &str) -> ChargeRequest {
+    ChargeRequest::builder(
+        TransactionDetails::new(order_id, Idr::new(44_000)),
+        BankTransfer::bca(),
+    )
+    .build()
+    .unwrap()
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let o = options();
+    let (mut child, core) = match &o.url {
+        Some(url) => (None, url.trim_end_matches('/').to_owned()),
+        None => {
+            let (child, core) = spawn_mock(&o.key);
+            (Some(child), core)
+        }
+    };
+    let client = Client::builder()
+        .environment(Environment::custom(&core, format!("{core}/snap/v1")).unwrap())
+        .server_key(&o.key)
+        .retry_policy(RetryPolicy::none())
+        .check_key_environment(false)
+        .build()
+        .unwrap();
+    let raw = reqwest::Client::builder().no_proxy().build().unwrap();
+    let auth = format!("Basic {}", base64_of(&format!("{}:", o.key)));
+    println!("load: {} × {} against {core}", o.calls, o.endpoint);
+
+    // Orders to look up.
+    let seeded = 1_000.min(o.calls);
+    if o.endpoint == "status" {
+        for i in 0..seeded {
+            client
+                .core()
+                .charge(&charge_body(&format!("load-seed-{i}")))
+                .send()
+                .await
+                .unwrap();
+        }
+    }
+    for (round, &concurrency) in o.concurrency.iter().enumerate() {
+        println!("concurrency {concurrency}:");
+        let floor = match o.endpoint.as_str() {
+            "status" => {
+                let urls: Arc<Vec<String>> = Arc::new(
+                    (0..seeded)
+                        .map(|i| format!("{core}/v2/load-seed-{i}/status"))
+                        .collect(),
+                );
+                let (raw, auth) = (raw.clone(), auth.clone());
+                measure(o.calls, concurrency, move |i| {
+                    let (raw, auth, urls) = (raw.clone(), auth.clone(), Arc::clone(&urls));
+                    async move {
+                        let answer = raw
+                            .get(&urls[i % urls.len()])
+                            .header("authorization", auth)
+                            .header("accept", "application/json")
+                            .send()
+                            .await
+                            .unwrap();
+                        let _: serde_json::Value =
+                            serde_json::from_slice(&answer.bytes().await.unwrap()).unwrap();
+                    }
+                })
+                .await
+            }
+            _ => {
+                let bodies: Arc<Vec<Vec<u8>>> = Arc::new(
+                    (0..o.calls)
+                        .map(|i| {
+                            serde_json::to_vec(&charge_body(&format!("load-floor-{round}-{i}")))
+                                .unwrap()
+                        })
+                        .collect(),
+                );
+                let (raw, auth, url) = (raw.clone(), auth.clone(), format!("{core}/v2/charge"));
+                measure(o.calls, concurrency, move |i| {
+                    let (raw, auth, url, bodies) =
+                        (raw.clone(), auth.clone(), url.clone(), Arc::clone(&bodies));
+                    async move {
+                        let answer = raw
+                            .post(url)
+                            .header("authorization", auth)
+                            .header("content-type", "application/json")
+                            .body(bodies[i].clone())
+                            .send()
+                            .await
+                            .unwrap();
+                        let _: serde_json::Value =
+                            serde_json::from_slice(&answer.bytes().await.unwrap()).unwrap();
+                    }
+                })
+                .await
+            }
+        };
+        let typed = match o.endpoint.as_str() {
+            "status" => {
+                let client = client.clone();
+                measure(o.calls, concurrency, move |i| {
+                    let client = client.clone();
+                    async move {
+                        client
+                            .transactions()
+                            .status(&format!("load-seed-{}", i % seeded))
+                            .send()
+                            .await
+                            .unwrap();
+                    }
+                })
+                .await
+            }
+            _ => {
+                let client = client.clone();
+                measure(o.calls, concurrency, move |i| {
+                    let client = client.clone();
+                    async move {
+                        client
+                            .core()
+                            .charge(&charge_body(&format!("load-typed-{round}-{i}")))
+                            .send()
+                            .await
+                            .unwrap();
+                    }
+                })
+                .await
+            }
+        };
+        floor.print("floor");
+        typed.print("typed");
+        println!(
+            "  typed/floor CPU per call: {:.3}",
+            (typed.cpu / typed.calls as f64) / (floor.cpu / floor.calls as f64)
+        );
+    }
+    println!("peak RSS: {} MiB", peak_rss_kib() / 1024);
+    if let Some(child) = child.as_mut() {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+}
+
+fn base64_of(text: &str) -> String {
+    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in text.as_bytes().chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            out.push(if i <= chunk.len() {
+                A[((n >> (18 - 6 * i)) & 63) as usize] as char
+            } else {
+                '='
+            });
+        }
+    }
+    out
+}
