@@ -45,6 +45,8 @@ pub(crate) struct State {
     pub(crate) server_auth: http::HeaderValue,
     /// `Basic …` of the client key, when there is one.
     pub(crate) client_auth: Option<http::HeaderValue>,
+    /// The `User-Agent` value, parsed once.
+    pub(crate) user_agent: http::HeaderValue,
 }
 
 /// The `Authorization` value for a key, marked sensitive so `Debug` never shows it.
@@ -76,6 +78,8 @@ impl State {
             .as_ref()
             .map(|key| auth_header(key.as_str()))
             .transpose()?;
+        let user_agent = http::HeaderValue::try_from(config.user_agent.as_str())
+            .map_err(|_| ConfigError::InvalidHeader("user-agent".to_owned()))?;
         Ok(State {
             config,
             transport,
@@ -83,6 +87,7 @@ impl State {
             scrubber,
             server_auth,
             client_auth,
+            user_agent,
         })
     }
 }

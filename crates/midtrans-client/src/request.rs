@@ -484,9 +484,9 @@ fn build_request(
     let mut builder = http::Request::builder()
         .method(endpoint.method.clone())
         .uri(&url)
-        .header(ACCEPT, "application/json")
-        .header(CONTENT_TYPE, "application/json")
-        .header(USER_AGENT, config.user_agent.as_str());
+        .header(ACCEPT, HeaderValue::from_static("application/json"))
+        .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
+        .header(USER_AGENT, state.user_agent.clone());
     if let Some(headers) = builder.headers_mut() {
         for (name, value) in &config.headers {
             headers.insert(name.clone(), value.clone());

@@ -7,7 +7,8 @@
 //! p50/p99 latency, CPU time per call, the typed/floor CPU ratio, and peak RSS.
 //!
 //! Options: `--url BASE` (a running server instead of the spawned mock), `--server-key KEY`,
-//! `--calls N` (default 20000), `--concurrency 1,16`, `--endpoint status|charge`.
+//! `--calls N` (default 20000), `--concurrency 1,16`, `--endpoint status|charge`,
+//! `--floor-timeout-ms N` (give the floor the per-request timer the typed client always has).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -30,6 +31,7 @@ struct Options {
     calls: usize,
     concurrency: Vec<usize>,
     endpoint: String,
+    floor_timeout: Option<Duration>,
 }
 
 fn options() -> Options {
@@ -39,6 +41,7 @@ fn options() -> Options {
         calls: 20_000,
         concurrency: vec![1, 16],
         endpoint: "status".to_owned(),
+        floor_timeout: None,
     };
     let args: Vec<String> = std::env::args()
         .skip(1)
@@ -58,6 +61,11 @@ fn options() -> Options {
                     .collect()
             }
             "--endpoint" => o.endpoint = value,
+            "--floor-timeout-ms" => {
+                o.floor_timeout = Some(Duration::from_millis(
+                    value.parse().expect("--floor-timeout-ms N"),
+                ))
+            }
             other => panic!("unknown option {other}"),
         }
         i += 2;
@@ -188,7 +196,13 @@ async fn main() {
         .check_key_environment(false)
         .build()
         .unwrap();
-    let raw = reqwest::Client::builder().no_proxy().build().unwrap();
+    // The floor sets a per-request timeout only when asked (`--floor-timeout-ms`), to show
+    // what the typed client's always-on attempt timeout costs.
+    let mut raw = reqwest::Client::builder().no_proxy();
+    if let Some(timeout) = o.floor_timeout {
+        raw = raw.timeout(timeout);
+    }
+    let raw = raw.build().unwrap();
     let auth = format!("Basic {}", base64_of(&format!("{}:", o.key)));
     println!("load: {} × {} against {core}", o.calls, o.endpoint);
 

@@ -124,7 +124,7 @@ impl Transport for ReqwestTransport {
             TransportError::new(TransportErrorKind::Other, "invalid request").with_source(e)
         })?;
         *request.timeout_mut() = timeout;
-        let response = self
+        let mut response = self
             .client
             .execute(request)
             .await
@@ -133,7 +133,8 @@ impl Transport for ReqwestTransport {
             .status(response.status())
             .version(response.version());
         if let Some(headers) = builder.headers_mut() {
-            headers.extend(response.headers().clone());
+            // Moved, not copied.
+            *headers = std::mem::take(response.headers_mut());
         }
         let too_large = || {
             TransportError::new(
@@ -147,7 +148,6 @@ impl Transport for ReqwestTransport {
         {
             return Err(too_large());
         }
-        let mut response = response;
         let mut body = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(transport_error)? {
             if body.len() + chunk.len() > self.max_body {
