@@ -181,8 +181,28 @@ impl<Tz: TimeZone> From<DateTime<Tz>> for RequestTime {
 }
 
 impl fmt::Display for RequestTime {
+    /// `yyyy-MM-dd HH:mm:ss Z`, written field by field (no format string to interpret).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format(REQUEST_FORMAT))
+        use chrono::{Datelike, Timelike};
+        let at = self.0;
+        let offset = at.offset().local_minus_utc();
+        let (sign, offset) = if offset < 0 {
+            ('-', -offset)
+        } else {
+            ('+', offset)
+        };
+        write!(
+            f,
+            "{:04}-{:02}-{:02} {:02}:{:02}:{:02} {sign}{:02}{:02}",
+            at.year(),
+            at.month(),
+            at.day(),
+            at.hour(),
+            at.minute(),
+            at.second(),
+            offset / 3600,
+            offset % 3600 / 60,
+        )
     }
 }
 

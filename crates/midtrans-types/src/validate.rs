@@ -125,10 +125,7 @@ pub(crate) fn text(
     if value.is_empty() {
         return Err(err(field, BuildErrorKind::Empty));
     }
-    let len = value.chars().count();
-    if len > max {
-        return Err(err(field, BuildErrorKind::TooLong { len, max }));
-    }
+    max_len(field, value, max)?;
     match value.chars().enumerate().find(|(_, c)| !allowed(*c)) {
         Some((index, character)) => Err(err(
             field,
@@ -140,9 +137,26 @@ pub(crate) fn text(
 
 /// At most `max` characters (may be empty).
 pub(crate) fn max_len(field: &str, value: &str, max: usize) -> Result<(), BuildError> {
+    max_len_at(|| field.to_owned(), value, max)
+}
+
+/// [`max_len`], naming the field only when it is too long (paths such as
+/// `item_details[3].name` are formatted on error alone).
+pub(crate) fn max_len_at(
+    field: impl FnOnce() -> String,
+    value: &str,
+    max: usize,
+) -> Result<(), BuildError> {
+    // A string has at most as many characters as bytes: most values need no counting.
+    if value.len() <= max {
+        return Ok(());
+    }
     let len = value.chars().count();
     if len > max {
-        Err(err(field, BuildErrorKind::TooLong { len, max }))
+        Err(BuildError::new(
+            field(),
+            BuildErrorKind::TooLong { len, max },
+        ))
     } else {
         Ok(())
     }
@@ -223,7 +237,7 @@ fn item_fields(index: usize, item: &ItemDetails) -> Result<(), BuildError> {
     if item.name.is_empty() {
         return Err(err(&field("name"), BuildErrorKind::Empty));
     }
-    max_len(&field("name"), &item.name, 50)?;
+    max_len_at(|| field("name"), &item.name, 50)?;
     for (name, value) in [
         ("id", &item.id),
         ("brand", &item.brand),
@@ -231,7 +245,7 @@ fn item_fields(index: usize, item: &ItemDetails) -> Result<(), BuildError> {
         ("merchant_name", &item.merchant_name),
     ] {
         if let Some(value) = value {
-            max_len(&field(name), value, 50)?;
+            max_len_at(|| field(name), value, 50)?;
         }
     }
     Ok(())
@@ -248,7 +262,7 @@ pub(crate) fn customer(details: &crate::CustomerDetails) -> Result<(), BuildErro
     ];
     for (name, value) in person {
         if let Some(value) = value {
-            max_len(&format!("customer_details.{name}"), value, 255)?;
+            max_len_at(|| format!("customer_details.{name}"), value, 255)?;
         }
     }
     for (which, address) in [
@@ -267,7 +281,7 @@ pub(crate) fn customer(details: &crate::CustomerDetails) -> Result<(), BuildErro
         ];
         for (name, value, max) in fields {
             if let Some(value) = value {
-                max_len(&format!("customer_details.{which}.{name}"), value, max)?;
+                max_len_at(|| format!("customer_details.{which}.{name}"), value, max)?;
             }
         }
     }

@@ -213,8 +213,8 @@ impl FreeText {
                 ));
             }
             for (index, line) in lines.iter().enumerate() {
-                validate::max_len(&format!("{field}.{name}[{index}].id"), &line.id, 50)?;
-                validate::max_len(&format!("{field}.{name}[{index}].en"), &line.en, 50)?;
+                validate::max_len_at(|| format!("{field}.{name}[{index}].id"), &line.id, 50)?;
+                validate::max_len_at(|| format!("{field}.{name}[{index}].en"), &line.en, 50)?;
             }
         }
         Ok(())

@@ -70,8 +70,8 @@ impl Cstore {
                 .enumerate()
             {
                 if let Some(text) = text {
-                    validate::max_len(
-                        &format!("cstore.alfamart_free_text_{}", index + 1),
+                    validate::max_len_at(
+                        || format!("cstore.alfamart_free_text_{}", index + 1),
                         text,
                         40,
                     )?;

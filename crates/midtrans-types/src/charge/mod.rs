@@ -282,7 +282,7 @@ impl ChargeRequest {
 pub(crate) fn custom_fields(fields: &[&Option<String>; 3]) -> Result<(), BuildError> {
     for (index, field) in fields.iter().enumerate() {
         if let Some(value) = field {
-            validate::max_len(&format!("custom_field{}", index + 1), value, 255)?;
+            validate::max_len_at(|| format!("custom_field{}", index + 1), value, 255)?;
         }
     }
     Ok(())

@@ -168,7 +168,7 @@ impl SnapRequest {
         if let Some(callbacks) = &self.callbacks {
             for (name, url) in [("finish", &callbacks.finish), ("error", &callbacks.error)] {
                 if let Some(url) = url {
-                    validate::max_len(&format!("callbacks.{name}"), url, 255)?;
+                    validate::max_len_at(|| format!("callbacks.{name}"), url, 255)?;
                 }
             }
         }
@@ -203,7 +203,12 @@ impl SnapRequest {
         ];
         for (name, number, max) in va_limits {
             if let Some(number) = number {
-                validate::digits(&format!("{name}.va_number"), number, max)?;
+                if number.is_empty()
+                    || number.len() > max
+                    || !number.bytes().all(|b| b.is_ascii_digit())
+                {
+                    validate::digits(&format!("{name}.va_number"), number, max)?;
+                }
             }
         }
         if let Some(free_text) = self.bca_va.as_ref().and_then(|o| o.free_text.as_ref()) {

@@ -321,6 +321,10 @@ fn timestamps_parse_in_every_midtrans_format() {
         Err(TimeError::UnknownFormat(_))
     ));
 
+    let utc = RequestTime::new(chrono_utc_offset("2030-01-02 03:04:05 +0000"));
+    assert_eq!(utc.to_string(), "2030-01-02 03:04:05 +0000");
+    let west = RequestTime::parse("1999-12-31 23:59:59 -0530").unwrap();
+    assert_eq!(west.to_string(), "1999-12-31 23:59:59 -0530");
     let sent = RequestTime::jakarta(2030, 12, 20, 18, 11, 8).unwrap();
     assert_eq!(
         serde_json::to_value(sent).unwrap(),
@@ -407,4 +411,8 @@ fn imposed_fees_are_exposed() {
         serde_json::from_str(r#"{"status_code":"200","gross_amount":"1.00"}"#).unwrap();
     assert_eq!(plain.original_amount(), None);
     assert_eq!(plain.imposed_fee(), None);
+}
+
+fn chrono_utc_offset(text: &str) -> chrono::DateTime<chrono::FixedOffset> {
+    RequestTime::parse(text).unwrap().as_datetime()
 }
