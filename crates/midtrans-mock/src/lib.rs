@@ -317,19 +317,7 @@ impl MockServer {
     /// # Errors
     /// 404 for an unknown account.
     pub fn enable_pay_account(&self, account_id: &str) -> Result<(), ControlError> {
-        let call = sim::Call {
-            method: http::Method::POST,
-            segments: vec![
-                "_mock".into(),
-                "pay_accounts".into(),
-                account_id.into(),
-                "enable".into(),
-            ],
-            query: Vec::new(),
-            headers: http::HeaderMap::new(),
-            body: Vec::new(),
-        };
-        match self.shared.sim.handle(&call, &self.shared.bases).0 {
+        match self.shared.sim.pay_account_enable(account_id) {
             Reply::Json(200, body)
                 if body.get("status_code").and_then(|c| c.as_str()) == Some("200") =>
             {

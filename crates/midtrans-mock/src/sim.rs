@@ -343,14 +343,6 @@ impl Simulator {
         self.state().idempotency.remove(key);
     }
 
-    /// Both halves at once (no latency in between).
-    pub(crate) fn handle(&self, call: &Call, bases: &Bases) -> (Reply, Vec<Delivery>) {
-        match self.prepare(call, bases) {
-            Prepared::Done(reply, deliveries) => (reply, deliveries),
-            Prepared::Process(key) => self.process(call, key, bases),
-        }
-    }
-
     fn authenticate(&self, call: &Call, segs: &[&str], is_snap: bool) -> Result<(), Reply> {
         let client_key_endpoint = matches!(segs, ["v2", "token"] | ["v2", "card", "register"]);
         let provided = call
@@ -444,26 +436,32 @@ impl Simulator {
 
     // ---------------------------------------------------------------- notifications
 
-    fn signed(&self, order: &Order) -> Vec<u8> {
-        let status_code = order.status_code();
-        let mut body = order.body(
-            &self.config.merchant_id,
-            status_code,
-            "midtrans payment notification",
-        );
+    /// `signature_key`: lowercase hex SHA-512 of order id, status code, amount and server key.
+    fn signature(&self, order: &Order) -> String {
         let input = format!(
             "{}{}{}{}",
             order.order_id,
-            status_code,
+            order.status_code(),
             order.amount_text(),
             self.config.server_key
         );
-        let digest: String = Sha512::digest(input.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let mut hex = String::with_capacity(128);
+        for byte in Sha512::digest(input.as_bytes()) {
+            hex.push(char::from_digit(u32::from(byte >> 4), 16).unwrap_or('0'));
+            hex.push(char::from_digit(u32::from(byte & 0x0f), 16).unwrap_or('0'));
+        }
+        hex
+    }
+
+    /// The order as a signed notification body.
+    fn signed(&self, order: &Order) -> Vec<u8> {
+        let mut body = order.body(
+            &self.config.merchant_id,
+            order.status_code(),
+            "midtrans payment notification",
+        );
         if let Value::Object(map) = &mut body {
-            map.insert("signature_key".into(), digest.into());
+            map.insert("signature_key".into(), self.signature(order).into());
         }
         serde_json::to_vec(&body).unwrap_or_default()
     }
@@ -873,17 +871,13 @@ impl Simulator {
             Some(order) => {
                 let order = order.clone();
                 drop(state);
-                let signed: Value =
-                    serde_json::from_slice(&self.signed(&order)).unwrap_or_default();
                 let mut body = order.body(
                     &self.config.merchant_id,
                     order.status_code(),
                     "Success, transaction is found",
                 );
-                if let (Value::Object(map), Some(signature)) =
-                    (&mut body, signed.get("signature_key"))
-                {
-                    map.insert("signature_key".into(), signature.clone());
+                if let Value::Object(map) = &mut body {
+                    map.insert("signature_key".into(), self.signature(&order).into());
                 }
                 Reply::Json(200, body)
             }
@@ -1510,7 +1504,7 @@ impl Simulator {
         }
     }
 
-    fn pay_account_enable(&self, id: &str) -> Reply {
+    pub(crate) fn pay_account_enable(&self, id: &str) -> Reply {
         let mut state = self.state();
         let Some(Value::Object(account)) = state.pay_accounts.get_mut(id) else {
             return body_error(404, "Account doesn't exist.", &self.rng);
