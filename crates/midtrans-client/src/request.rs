@@ -337,9 +337,11 @@ impl<T> PendingRequest<T> {
             idempotency_key: options.idempotency_key.clone(),
             ..CallInfo::default()
         };
+        // Checked and parsed once per call; every attempt sends the same headers.
+        let option_headers = options.headers()?;
         let mut waited = Duration::ZERO;
         loop {
-            let request = build_request(&state, &endpoint, &options)?;
+            let request = build_request(&state, &endpoint, &option_headers)?;
             call.attempts += 1;
             let (error, status, retry_after) =
                 match state.transport.send(request, Some(timeout)).await {
@@ -453,11 +455,12 @@ pub(crate) fn new_idempotency_key() -> String {
     format!("mt-{:016x}{:016x}", random_u64(), random_u64())
 }
 
-/// Builds the HTTP request: URL, default headers, authentication, options, body.
+/// Builds the HTTP request of one attempt: URL, default headers, authentication, the call's
+/// option headers, body.
 fn build_request(
     state: &crate::client::State,
     endpoint: &Endpoint,
-    options: &RequestOptions,
+    option_headers: &[(HeaderName, HeaderValue)],
 ) -> Result<crate::transport::HttpRequest, Error> {
     let config = &state.config;
     let base = match endpoint.host {
@@ -491,8 +494,8 @@ fn build_request(
         for (name, value) in &config.headers {
             headers.insert(name.clone(), value.clone());
         }
-        for (name, value) in options.headers()? {
-            headers.insert(name, value);
+        for (name, value) in option_headers {
+            headers.insert(name.clone(), value.clone());
         }
         headers.insert(AUTHORIZATION, credentials.clone());
     }
