@@ -17,6 +17,8 @@
 )]
 
 use std::io::{BufRead, BufReader};
+
+use base64::Engine as _;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -203,7 +205,10 @@ async fn main() {
         raw = raw.timeout(timeout);
     }
     let raw = raw.build().unwrap();
-    let auth = format!("Basic {}", base64_of(&format!("{}:", o.key)));
+    let auth = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{}:", o.key))
+    );
     println!("load: {} × {} against {core}", o.calls, o.endpoint);
 
     // Orders to look up.
@@ -317,25 +322,4 @@ async fn main() {
         let _ = child.kill();
         let _ = child.wait();
     }
-}
-
-fn base64_of(text: &str) -> String {
-    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in text.as_bytes().chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            out.push(if i <= chunk.len() {
-                A[((n >> (18 - 6 * i)) & 63) as usize] as char
-            } else {
-                '='
-            });
-        }
-    }
-    out
 }
