@@ -178,9 +178,7 @@ impl Client {
         let endpoint = if path.starts_with('/') {
             let endpoint = Endpoint::new(method, host, path.to_owned());
             match body {
-                Some(body) => serde_json::to_vec(&body)
-                    .map(|bytes| endpoint.body(bytes))
-                    .map_err(|e| crate::Error::InvalidInput(e.to_string())),
+                Some(body) => crate::api::to_json(&body).map(|bytes| endpoint.body(bytes)),
                 None => Ok(endpoint),
             }
         } else {

@@ -8,7 +8,9 @@
 //!
 //! Options: `--url BASE` (a running server instead of the spawned mock), `--server-key KEY`,
 //! `--calls N` (default 20000), `--concurrency 1,16`, `--endpoint status|charge`,
-//! `--floor-timeout-ms N` (give the floor the per-request timer the typed client always has).
+//! `--floor-timeout-ms N` (give the floor the per-request timer the typed client always has),
+//! `--only floor|typed` (run one side, e.g. under a profiler), `--rounds N` (default 6: the
+//! calls of each concurrency are split into N rounds alternating which side goes first).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -34,6 +36,8 @@ struct Options {
     concurrency: Vec<usize>,
     endpoint: String,
     floor_timeout: Option<Duration>,
+    only: Option<String>,
+    rounds: usize,
 }
 
 fn options() -> Options {
@@ -44,6 +48,8 @@ fn options() -> Options {
         concurrency: vec![1, 16],
         endpoint: "status".to_owned(),
         floor_timeout: None,
+        only: None,
+        rounds: 6,
     };
     let args: Vec<String> = std::env::args()
         .skip(1)
@@ -68,6 +74,8 @@ fn options() -> Options {
                     value.parse().expect("--floor-timeout-ms N"),
                 ))
             }
+            "--only" => o.only = Some(value),
+            "--rounds" => o.rounds = value.parse().expect("--rounds N"),
             other => panic!("unknown option {other}"),
         }
         i += 2;
@@ -93,18 +101,19 @@ fn spawn_mock(key: &str) -> (Child, String) {
     (child, core)
 }
 
-/// This process's CPU time (user + system) from /proc, in seconds (USER_HZ = 100).
+/// This process's CPU time in seconds: the nanoseconds on CPU of each of its threads
+/// (`/proc/self/task/*/schedstat`), precise where `/proc/self/stat` counts 10 ms ticks. The
+/// threads (the runtime's workers and the main thread) live for the whole run.
 fn cpu_seconds() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let fields: Vec<&str> = stat
-        .rsplit(')')
-        .next()
-        .unwrap_or("")
-        .split_whitespace()
-        .collect();
-    let ticks: u64 = fields.get(11).and_then(|u| u.parse().ok()).unwrap_or(0)
-        + fields.get(12).and_then(|s| s.parse().ok()).unwrap_or(0);
-    ticks as f64 / 100.0
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return 0.0;
+    };
+    let nanos: u64 = tasks
+        .flatten()
+        .filter_map(|task| std::fs::read_to_string(task.path().join("schedstat")).ok())
+        .filter_map(|stat| stat.split_whitespace().next()?.parse::<u64>().ok())
+        .sum();
+    nanos as f64 / 1e9
 }
 
 fn peak_rss_kib() -> u64 {
@@ -124,7 +133,28 @@ struct Run {
 }
 
 impl Run {
+    /// A side not run (`--only`).
+    fn skipped() -> Self {
+        Run {
+            calls: 0,
+            wall: 0.0,
+            cpu: 0.0,
+            latencies: Vec::new(),
+        }
+    }
+
+    /// Adds the calls of another round.
+    fn add(&mut self, other: Run) {
+        self.calls += other.calls;
+        self.wall += other.wall;
+        self.cpu += other.cpu;
+        self.latencies.extend(other.latencies);
+    }
+
     fn print(&self, label: &str) {
+        if self.calls == 0 {
+            return;
+        }
         let mut sorted = self.latencies.clone();
         sorted.sort();
         let pct = |p: f64| sorted[((sorted.len() as f64 * p) as usize).min(sorted.len() - 1)];
@@ -169,6 +199,112 @@ where
         wall: started.elapsed().as_secs_f64(),
         cpu: cpu_seconds() - cpu,
         latencies,
+    }
+}
+
+/// The server under load, and the two ways of calling it.
+struct Target {
+    core: String,
+    client: Client,
+    raw: reqwest::Client,
+    auth: String,
+    seeded: usize,
+}
+
+impl Target {
+    /// The floor: raw reqwest with keep-alive, a body serialized up front, the answer parsed
+    /// into an untyped `serde_json::Value`.
+    async fn floor(&self, endpoint: &str, calls: usize, concurrency: usize, tag: &str) -> Run {
+        let (raw, auth) = (self.raw.clone(), self.auth.clone());
+        match endpoint {
+            "status" => {
+                let urls: Arc<Vec<String>> = Arc::new(
+                    (0..self.seeded)
+                        .map(|i| format!("{}/v2/load-seed-{i}/status", self.core))
+                        .collect(),
+                );
+                measure(calls, concurrency, move |i| {
+                    let (raw, auth, urls) = (raw.clone(), auth.clone(), Arc::clone(&urls));
+                    async move {
+                        let answer = raw
+                            .get(&urls[i % urls.len()])
+                            .header("authorization", auth)
+                            .header("accept", "application/json")
+                            .send()
+                            .await
+                            .unwrap();
+                        let _: serde_json::Value =
+                            serde_json::from_slice(&answer.bytes().await.unwrap()).unwrap();
+                    }
+                })
+                .await
+            }
+            _ => {
+                let bodies: Arc<Vec<Vec<u8>>> = Arc::new(
+                    (0..calls)
+                        .map(|i| {
+                            serde_json::to_vec(&charge_body(&format!("load-floor-{tag}-{i}")))
+                                .unwrap()
+                        })
+                        .collect(),
+                );
+                let url = format!("{}/v2/charge", self.core);
+                measure(calls, concurrency, move |i| {
+                    let (raw, auth, url, bodies) =
+                        (raw.clone(), auth.clone(), url.clone(), Arc::clone(&bodies));
+                    async move {
+                        let answer = raw
+                            .post(url)
+                            .header("authorization", auth)
+                            .header("content-type", "application/json")
+                            .body(bodies[i].clone())
+                            .send()
+                            .await
+                            .unwrap();
+                        let _: serde_json::Value =
+                            serde_json::from_slice(&answer.bytes().await.unwrap()).unwrap();
+                    }
+                })
+                .await
+            }
+        }
+    }
+
+    /// The typed client: the request built, the answer classified and decoded.
+    async fn typed(&self, endpoint: &str, calls: usize, concurrency: usize, tag: &str) -> Run {
+        let client = self.client.clone();
+        match endpoint {
+            "status" => {
+                let seeded = self.seeded;
+                measure(calls, concurrency, move |i| {
+                    let client = client.clone();
+                    async move {
+                        client
+                            .transactions()
+                            .status(&format!("load-seed-{}", i % seeded))
+                            .send()
+                            .await
+                            .unwrap();
+                    }
+                })
+                .await
+            }
+            _ => {
+                let tag = tag.to_owned();
+                measure(calls, concurrency, move |i| {
+                    let (client, tag) = (client.clone(), tag.clone());
+                    async move {
+                        client
+                            .core()
+                            .charge(&charge_body(&format!("load-typed-{tag}-{i}")))
+                            .send()
+                            .await
+                            .unwrap();
+                    }
+                })
+                .await
+            }
+        }
     }
 }
 
@@ -223,99 +359,41 @@ async fn main() {
                 .unwrap();
         }
     }
+    let target = Target {
+        core: core.clone(),
+        client,
+        raw,
+        auth,
+        seeded,
+    };
+    let rounds = o.rounds.clamp(1, o.calls.max(1));
     for (round, &concurrency) in o.concurrency.iter().enumerate() {
         println!("concurrency {concurrency}:");
-        let floor = match o.endpoint.as_str() {
-            "status" => {
-                let urls: Arc<Vec<String>> = Arc::new(
-                    (0..seeded)
-                        .map(|i| format!("{core}/v2/load-seed-{i}/status"))
-                        .collect(),
-                );
-                let (raw, auth) = (raw.clone(), auth.clone());
-                measure(o.calls, concurrency, move |i| {
-                    let (raw, auth, urls) = (raw.clone(), auth.clone(), Arc::clone(&urls));
-                    async move {
-                        let answer = raw
-                            .get(&urls[i % urls.len()])
-                            .header("authorization", auth)
-                            .header("accept", "application/json")
-                            .send()
-                            .await
-                            .unwrap();
-                        let _: serde_json::Value =
-                            serde_json::from_slice(&answer.bytes().await.unwrap()).unwrap();
-                    }
-                })
-                .await
+        let run_floor = o.only.as_deref() != Some("typed");
+        let run_typed = o.only.as_deref() != Some("floor");
+        let (mut floor, mut typed) = (Run::skipped(), Run::skipped());
+        // The calls are split into rounds that alternate which side goes first, so that drift
+        // over the run (the server's caches, the machine's other load) falls on both alike.
+        for part in 0..rounds {
+            let calls = o.calls / rounds + usize::from(part < o.calls % rounds);
+            let tag = format!("{round}-{part}");
+            let floor_first = part % 2 == 0;
+            for floor_turn in [floor_first, !floor_first] {
+                if floor_turn && run_floor {
+                    floor.add(target.floor(&o.endpoint, calls, concurrency, &tag).await);
+                } else if !floor_turn && run_typed {
+                    typed.add(target.typed(&o.endpoint, calls, concurrency, &tag).await);
+                }
             }
-            _ => {
-                let bodies: Arc<Vec<Vec<u8>>> = Arc::new(
-                    (0..o.calls)
-                        .map(|i| {
-                            serde_json::to_vec(&charge_body(&format!("load-floor-{round}-{i}")))
-                                .unwrap()
-                        })
-                        .collect(),
-                );
-                let (raw, auth, url) = (raw.clone(), auth.clone(), format!("{core}/v2/charge"));
-                measure(o.calls, concurrency, move |i| {
-                    let (raw, auth, url, bodies) =
-                        (raw.clone(), auth.clone(), url.clone(), Arc::clone(&bodies));
-                    async move {
-                        let answer = raw
-                            .post(url)
-                            .header("authorization", auth)
-                            .header("content-type", "application/json")
-                            .body(bodies[i].clone())
-                            .send()
-                            .await
-                            .unwrap();
-                        let _: serde_json::Value =
-                            serde_json::from_slice(&answer.bytes().await.unwrap()).unwrap();
-                    }
-                })
-                .await
-            }
-        };
-        let typed = match o.endpoint.as_str() {
-            "status" => {
-                let client = client.clone();
-                measure(o.calls, concurrency, move |i| {
-                    let client = client.clone();
-                    async move {
-                        client
-                            .transactions()
-                            .status(&format!("load-seed-{}", i % seeded))
-                            .send()
-                            .await
-                            .unwrap();
-                    }
-                })
-                .await
-            }
-            _ => {
-                let client = client.clone();
-                measure(o.calls, concurrency, move |i| {
-                    let client = client.clone();
-                    async move {
-                        client
-                            .core()
-                            .charge(&charge_body(&format!("load-typed-{round}-{i}")))
-                            .send()
-                            .await
-                            .unwrap();
-                    }
-                })
-                .await
-            }
-        };
+        }
         floor.print("floor");
         typed.print("typed");
-        println!(
-            "  typed/floor CPU per call: {:.3}",
-            (typed.cpu / typed.calls as f64) / (floor.cpu / floor.calls as f64)
-        );
+        if run_floor && run_typed {
+            println!(
+                "  typed/floor CPU per call: {:.3}",
+                (typed.cpu / typed.calls as f64) / (floor.cpu / floor.calls as f64)
+            );
+        }
     }
     println!("peak RSS: {} MiB", peak_rss_kib() / 1024);
     if let Some(child) = child.as_mut() {

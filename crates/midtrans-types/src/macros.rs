@@ -284,7 +284,8 @@ macro_rules! validated_builder {
         #[derive(Clone, Debug)]
         #[must_use]
         pub struct $builder {
-            inner: $target,
+            // Boxed so that each chained setter moves a pointer, not the whole request.
+            inner: Box<$target>,
         }
 
         impl $builder {
@@ -294,7 +295,7 @@ macro_rules! validated_builder {
             /// A [`BuildError`](crate::BuildError) naming the first invalid field.
             pub fn build(self) -> Result<$target, crate::BuildError> {
                 self.inner.validate()?;
-                Ok(self.inner)
+                Ok(*self.inner)
             }
         }
     };

@@ -43,14 +43,14 @@ impl PayAccountLinkRequest {
         country_code: impl Into<String>,
     ) -> PayAccountLinkRequestBuilder {
         PayAccountLinkRequestBuilder {
-            inner: PayAccountLinkRequest {
+            inner: Box::new(PayAccountLinkRequest {
                 payment_type: PaymentType::Gopay,
                 gopay_partner: GopayPartner {
                     phone_number: phone_number.into(),
                     country_code: country_code.into(),
                     redirect_url: None,
                 },
-            },
+            }),
         }
     }
 

@@ -40,7 +40,7 @@ impl RefundRequest {
     /// Starts a refund; set key, amount and reason, then `build()`.
     pub fn builder() -> RefundRequestBuilder {
         RefundRequestBuilder {
-            inner: Self::default(),
+            inner: Box::default(),
         }
     }
 

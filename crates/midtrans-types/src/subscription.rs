@@ -191,7 +191,7 @@ impl SubscriptionRequest {
         gopay: Option<SubscriptionGopay>,
     ) -> SubscriptionRequestBuilder {
         SubscriptionRequestBuilder {
-            inner: SubscriptionRequest {
+            inner: Box::new(SubscriptionRequest {
                 name,
                 amount,
                 currency: Currency::Idr,
@@ -202,7 +202,7 @@ impl SubscriptionRequest {
                 metadata: None,
                 customer_details: None,
                 gopay,
-            },
+            }),
         }
     }
 
@@ -352,7 +352,7 @@ impl SubscriptionUpdate {
     /// Starts an update that changes nothing yet.
     pub fn builder() -> SubscriptionUpdateBuilder {
         SubscriptionUpdateBuilder {
-            inner: Self::default(),
+            inner: Box::default(),
         }
     }
 

@@ -37,7 +37,7 @@ macro_rules! typed_body {
             impl RequestBody<$ty> for &$ty {
                 fn into_json(self) -> Result<Vec<u8>, Error> {
                     self.validate()?;
-                    serde_json::to_vec(self).map_err(|e| Error::InvalidInput(e.to_string()))
+                    to_json(self)
                 }
             }
         )+
@@ -56,8 +56,16 @@ typed_body!(
 
 impl<R> RequestBody<R> for &serde_json::Value {
     fn into_json(self) -> Result<Vec<u8>, Error> {
-        serde_json::to_vec(self).map_err(|e| Error::InvalidInput(e.to_string()))
+        to_json(self)
     }
+}
+
+/// Serializes a request body into a buffer sized for a full Snap request (about 2.3 KB), so
+/// that writing it does not grow the buffer step by step.
+pub(crate) fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, Error> {
+    let mut bytes = Vec::with_capacity(4096);
+    serde_json::to_writer(&mut bytes, value).map_err(|e| Error::InvalidInput(e.to_string()))?;
+    Ok(bytes)
 }
 
 impl<R> RequestBody<R> for serde_json::Value {

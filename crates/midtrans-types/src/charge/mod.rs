@@ -193,7 +193,7 @@ impl ChargeRequest {
         payment: impl Into<PaymentMethod>,
     ) -> ChargeRequestBuilder {
         ChargeRequestBuilder {
-            inner: ChargeRequest {
+            inner: Box::new(ChargeRequest {
                 payment: payment.into(),
                 transaction_details,
                 item_details: None,
@@ -203,7 +203,7 @@ impl ChargeRequest {
                 custom_field2: None,
                 custom_field3: None,
                 metadata: None,
-            },
+            }),
         }
     }
 

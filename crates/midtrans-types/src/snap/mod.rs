@@ -93,7 +93,7 @@ impl SnapRequest {
     /// Starts a Snap transaction for `transaction_details`.
     pub fn builder(transaction_details: TransactionDetails) -> SnapRequestBuilder {
         SnapRequestBuilder {
-            inner: SnapRequest {
+            inner: Box::new(SnapRequest {
                 transaction_details,
                 item_details: None,
                 customer_details: None,
@@ -121,7 +121,7 @@ impl SnapRequest {
                 custom_field2: None,
                 custom_field3: None,
                 metadata: None,
-            },
+            }),
         }
     }
 
