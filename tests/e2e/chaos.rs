@@ -49,6 +49,7 @@ async fn two_thousand_charges_under_faults_none_lost_none_twice() {
         jitter: Duration::from_millis(5),
         error_rate: 0.10,
         drop_rate: 0.05,
+        ..Faults::default()
     });
     let unknown_resolved = Arc::new(AtomicUsize::new(0));
     let run = async {

@@ -36,8 +36,15 @@ async fn snap_token_page_payment_and_cancel() {
 
     let page = reqwest_get(&created.redirect_url).await;
     assert!(page.contains("<form"), "{page}");
-    let paid = reqwest_post_form(&format!("{}/pay", created.redirect_url), "method=bca_va").await;
-    assert!(paid.contains("is paid"), "{paid}");
+    // A virtual account payment waits for the customer's bank transfer...
+    let chosen = reqwest_post_form(&format!("{}/pay", created.redirect_url), "method=bca_va").await;
+    assert!(chosen.contains("waiting for your payment"), "{chosen}");
+    assert!(chosen.contains("id=\"va-number\""), "{chosen}");
+    assert!(!chosen.contains("signature_key"), "{chosen}");
+    let status = client.transactions().status(&id).send().await.unwrap();
+    assert_eq!(status.transaction_status, Some(TransactionStatus::Pending));
+    // ...which the control API simulates.
+    mock.pay(&id).unwrap();
     let status = client.transactions().status(&id).send().await.unwrap();
     assert_eq!(
         status.transaction_status,

@@ -160,7 +160,8 @@ impl MockConfig {
     }
 }
 
-/// Injected faults, applied to API calls (not to the control API).
+/// Injected faults: the first four apply to API calls (not to the control API), the last to
+/// notification delivery.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Faults {
     /// Added before each call is processed.
@@ -171,6 +172,10 @@ pub struct Faults {
     pub error_rate: f64,
     /// Share of calls whose connection is dropped after they were processed (0.0–1.0).
     pub drop_rate: f64,
+    /// Extra copies of every notification, each delivered (and retried) on its own, as
+    /// Midtrans may deliver one notification more than once. Copies of one notification race
+    /// each other and the notifications that follow it.
+    pub duplicate_notifications: u32,
 }
 
 /// Why a control call failed.
@@ -262,6 +267,21 @@ impl MockServer {
     /// The Snap base URL, e.g. `http://127.0.0.1:40123/snap/v1`.
     pub fn snap_url(&self) -> String {
         format!("{}/snap/v1", self.shared.bases.app)
+    }
+
+    /// Where a merchant's page loads `snap.js` from (production:
+    /// `https://app.midtrans.com/snap/snap.js`), e.g. `http://127.0.0.1:40123/snap/snap.js`.
+    pub fn snap_js_url(&self) -> String {
+        format!("{}/snap/snap.js", self.shared.bases.app)
+    }
+
+    /// Where a merchant's page loads the card script from (production:
+    /// `https://api.midtrans.com/v2/assets/js/midtrans-new-3ds.min.js`).
+    pub fn card_js_url(&self) -> String {
+        format!(
+            "{}/v2/assets/js/midtrans-new-3ds.min.js",
+            self.shared.bases.core
+        )
     }
 
     /// The configuration it runs with.
@@ -366,8 +386,8 @@ fn control_error(reply: Reply) -> ControlError {
                 .unwrap_or("failed")
                 .to_owned(),
         },
-        Reply::Html(status, _) => ControlError {
-            status,
+        other => ControlError {
+            status: other.status(),
             message: "failed".to_owned(),
         },
     }

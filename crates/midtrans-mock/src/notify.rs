@@ -16,10 +16,20 @@ pub(crate) fn retries_after(status: Option<u16>) -> usize {
     }
 }
 
-/// Sends every delivery in the background.
-pub(crate) fn spawn(client: &reqwest::Client, deliveries: Vec<Delivery>, delays: &[Duration]) {
+/// Sends every delivery in the background, `copies` times each (more than one under the
+/// duplicate-notification fault).
+pub(crate) fn spawn(
+    client: &reqwest::Client,
+    deliveries: Vec<Delivery>,
+    delays: &[Duration],
+    copies: usize,
+) {
     for delivery in deliveries {
-        for url in delivery.urls {
+        let urls = delivery
+            .urls
+            .iter()
+            .flat_map(|url| std::iter::repeat_n(url, copies));
+        for url in urls.cloned() {
             let client = client.clone();
             let body = delivery.body.clone();
             let delays = delays.to_vec();

@@ -33,7 +33,13 @@ impl Shared {
     }
 
     pub(crate) fn deliver(&self, deliveries: Vec<crate::sim::Delivery>) {
-        crate::notify::spawn(&self.http, deliveries, &self.sim.config.retry_delays);
+        let copies = 1 + self.faults().duplicate_notifications as usize;
+        crate::notify::spawn(
+            &self.http,
+            deliveries,
+            &self.sim.config.retry_delays,
+            copies,
+        );
     }
 }
 
@@ -96,14 +102,23 @@ pub(crate) async fn handle(State(shared): State<Shared>, request: Request) -> Re
         }
     };
     shared.deliver(deliveries);
-    reply(answer)
+    let mut response = reply(answer);
+    // The client-key card token endpoint is called from the merchant's page (the card script),
+    // another origin: let browsers read its answer.
+    if call.segments.get(..2) == Some(&["v2".to_owned(), "token".to_owned()]) {
+        response.headers_mut().insert(
+            http::header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            http::HeaderValue::from_static("*"),
+        );
+    }
+    response
 }
 
 fn set_faults(shared: &Shared, body: &[u8]) -> Response {
     let Ok(settings) = serde_json::from_slice::<serde_json::Value>(body) else {
         return reply(Reply::Json(
             400,
-            json!({"status_message": "expected {latency_ms, error_rate, drop_rate}"}),
+            json!({"status_message": "expected {latency_ms, jitter_ms, error_rate, drop_rate, duplicate_notifications}"}),
         ));
     };
     let faults = Faults {
@@ -117,15 +132,20 @@ fn set_faults(shared: &Shared, body: &[u8]) -> Response {
             .as_f64()
             .unwrap_or(0.0)
             .clamp(0.0, 1.0),
+        duplicate_notifications: settings["duplicate_notifications"]
+            .as_u64()
+            .unwrap_or(0)
+            .min(10) as u32,
     };
     *shared.faults.lock().unwrap_or_else(PoisonError::into_inner) = faults;
     reply(Reply::Json(
         200,
         json!({
             "latency_ms": faults.latency.as_millis() as u64,
-        "jitter_ms": faults.jitter.as_millis() as u64,
+            "jitter_ms": faults.jitter.as_millis() as u64,
             "error_rate": faults.error_rate,
             "drop_rate": faults.drop_rate,
+            "duplicate_notifications": faults.duplicate_notifications,
         }),
     ))
 }
@@ -138,6 +158,11 @@ fn reply(answer: Reply) -> Response {
             serde_json::to_vec(&body).unwrap_or_default(),
         ),
         Reply::Html(status, html) => (status, "text/html; charset=utf-8", html.into_bytes()),
+        Reply::Script(script) => (
+            200,
+            "application/javascript; charset=utf-8",
+            script.as_bytes().to_vec(),
+        ),
     };
     let status =
         http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);

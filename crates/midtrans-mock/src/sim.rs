@@ -60,7 +60,7 @@ fn is_success(reply: &Reply) -> bool {
             .as_str()
             .and_then(|c| c.parse::<u16>().ok())
             .is_some_and(|c| c >= 400 && c != 407),
-        Reply::Html(..) => false,
+        Reply::Html(..) | Reply::Script(..) => false,
     };
     (200..300).contains(&reply.status()) && !body_error
 }
@@ -72,12 +72,15 @@ pub(crate) enum Reply {
     Json(u16, Value),
     /// An HTML page.
     Html(u16, String),
+    /// A JavaScript file (HTTP 200).
+    Script(&'static str),
 }
 
 impl Reply {
     pub(crate) fn status(&self) -> u16 {
         match self {
             Reply::Json(status, _) | Reply::Html(status, _) => *status,
+            Reply::Script(_) => 200,
         }
     }
 }
@@ -282,6 +285,21 @@ impl Simulator {
         if segs.get(..2) == Some(&["snap", "v3"]) {
             let (reply, deliveries) = self.snap_page(call, &segs, bases);
             return Prepared::Done(reply, deliveries);
+        }
+        // The scripts a merchant's pages load, and the card issuer's 3-D Secure page: public,
+        // as on Midtrans.
+        match (&call.method, segs.as_slice()) {
+            (&http::Method::GET, ["snap", "snap.js"]) => {
+                return Prepared::Done(Reply::Script(crate::page::SNAP_JS), Vec::new())
+            }
+            (&http::Method::GET, ["v2", "assets", "js", "midtrans-new-3ds.min.js"]) => {
+                return Prepared::Done(Reply::Script(crate::page::NEW_3DS_JS), Vec::new())
+            }
+            (_, ["v2", "token", "rba", "redirect", id]) => {
+                let (reply, deliveries) = self.three_ds_page(call, id);
+                return Prepared::Done(reply, deliveries);
+            }
+            _ => {}
         }
         if let Err(reply) = self.authenticate(call, &segs, segs.first() == Some(&"snap")) {
             return Prepared::Done(reply, Vec::new());
@@ -571,23 +589,119 @@ impl Simulator {
             let method = form.get("method").map(String::as_str).unwrap_or("bca_va");
             let charge = snap_charge_body(method, &session);
             let (reply, mut deliveries) = self.charge(&charge, session.notify.clone(), bases);
-            let paid = self.control_transition(&session.order_id, "pay");
-            let message = match (&reply, &paid) {
-                (Reply::Json(_, body), Ok(_)) if body["status_code"] != "406" => {
-                    format!(
-                        "Order {} is paid with {method}.",
-                        crate::page::escape(&session.order_id)
-                    )
+            if !is_success(&reply) {
+                let result = match reply {
+                    Reply::Json(_, body) => body,
+                    _ => Value::Null,
+                };
+                let page = crate::page::result_page(
+                    "This order could not be paid.",
+                    &result,
+                    "midtrans-mock-snap",
+                );
+                return (Reply::Html(200, page), Vec::new());
+            }
+            // A wallet or QR payment is confirmed in the app at once; a virtual account or
+            // store payment waits for the customer to pay at the bank or the till (the control
+            // API's `pay`); a card payment is captured.
+            if matches!(method, "gopay" | "qris" | "other_qris") {
+                if let Ok(more) = self.control_transition(&session.order_id, "pay") {
+                    deliveries.extend(more);
+                }
+            }
+            let result = self.page_result(&session.order_id);
+            let message = match result["transaction_status"].as_str() {
+                Some("pending") => {
+                    format!("Order {} is waiting for your payment.", session.order_id)
+                }
+                Some("settlement" | "capture") => {
+                    format!("Order {} is paid with {method}.", session.order_id)
                 }
                 _ => "This order could not be paid.".to_owned(),
             };
-            if let Ok(more) = paid {
-                deliveries.extend(more);
-            }
-            return (Reply::Html(200, crate::page::done(&message)), deliveries);
+            let page = crate::page::result_page(&message, &result, "midtrans-mock-snap");
+            return (Reply::Html(200, page), deliveries);
         }
         let html = crate::page::payment_page(token, &session.order_id, session.gross_amount);
         (Reply::Html(200, html), Vec::new())
+    }
+
+    /// The status answer a result page hands to the merchant's page, as Snap's callbacks get
+    /// it: without `signature_key`, which is for the merchant's server.
+    fn page_result(&self, order_id: &str) -> Value {
+        match self.status(order_id) {
+            Reply::Json(_, Value::Object(mut body)) => {
+                body.remove("signature_key");
+                Value::Object(body)
+            }
+            _ => Value::Null,
+        }
+    }
+
+    /// The card issuer's 3-D Secure page of a card charge made with `authentication: true`:
+    /// GET shows the OTP form; POST with the right OTP captures the payment, any other denies
+    /// it; either way the notification is sent and the result page hands the status back.
+    fn three_ds_page(&self, call: &Call, id: &str) -> (Reply, Vec<Delivery>) {
+        let mut state = self.state();
+        let Some(order) = state.order_mut(id) else {
+            return (
+                Reply::Html(404, crate::page::message("Transaction not found")),
+                Vec::new(),
+            );
+        };
+        let waiting = order.payment_type == "credit_card"
+            && order.status == "pending"
+            && order.fields.contains_key("redirect_url");
+        if !waiting {
+            let order_id = order.order_id.clone();
+            drop(state);
+            let result = self.page_result(&order_id);
+            let page = crate::page::result_page(
+                "This payment is not waiting for authentication.",
+                &result,
+                "midtrans-mock-3ds",
+            );
+            return (Reply::Html(200, page), Vec::new());
+        }
+        if call.method != http::Method::POST {
+            let page = crate::page::three_ds_page(id, &order.order_id, order.gross_amount);
+            return (Reply::Html(200, page), Vec::new());
+        }
+        let form: HashMap<String, String> = url_form(&call.body);
+        let authenticated = form.get("otp").map(String::as_str) == Some(crate::page::OTP);
+        order.fields.remove("redirect_url");
+        order.fields.insert("eci".into(), "05".into());
+        if authenticated {
+            order.status = "capture".into();
+            order
+                .fields
+                .insert("approval_code".into(), self.rng.digits(13).into());
+            order
+                .fields
+                .insert("channel_response_code".into(), "00".into());
+            order
+                .fields
+                .insert("channel_response_message".into(), "Approved".into());
+        } else {
+            order.status = "deny".into();
+            order
+                .fields
+                .insert("channel_response_code".into(), "05".into());
+            order.fields.insert(
+                "channel_response_message".into(),
+                "3-D Secure authentication failed".into(),
+            );
+        }
+        let order = order.clone();
+        drop(state);
+        let result = self.page_result(&order.order_id);
+        let message = if authenticated {
+            "Authenticated: the payment is captured."
+        } else {
+            "Authentication failed: the payment is denied."
+        };
+        let page = crate::page::result_page(message, &result, "midtrans-mock-3ds");
+        (Reply::Html(200, page), self.notify(&order))
     }
 
     // ---------------------------------------------------------------- charge

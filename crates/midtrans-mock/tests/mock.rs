@@ -348,3 +348,137 @@ async fn concurrent_charges_of_one_order_id_create_one_transaction() {
     }
     assert_eq!(created, 1);
 }
+
+/// A raw HTTP/1.1 request; returns (status, head, body).
+async fn request(base: &str, method: &str, path: &str, form: &str) -> (u16, String, String) {
+    let host = base.strip_prefix("http://").unwrap();
+    let mut socket = tokio::net::TcpStream::connect(host).await.unwrap();
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{form}",
+        form.len()
+    );
+    socket.write_all(request.as_bytes()).await.unwrap();
+    let mut answer = String::new();
+    socket.read_to_string(&mut answer).await.unwrap();
+    let status = answer.get(9..12).unwrap().parse().unwrap();
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap();
+    (status, head.to_ascii_lowercase(), body.to_owned())
+}
+
+#[tokio::test]
+async fn browser_scripts_card_token_and_three_d_secure() {
+    let (mock, client) = start(MockConfig::default()).await;
+    let core = mock.core_url();
+
+    for (url, global) in [
+        (mock.snap_js_url(), "window.snap = "),
+        (mock.card_js_url(), "window.MidtransNew3ds = "),
+    ] {
+        let path = url.strip_prefix(&core).unwrap();
+        let (status, head, body) = request(&core, "GET", path, "").await;
+        assert_eq!(status, 200, "{url}");
+        assert!(
+            head.contains("content-type: application/javascript"),
+            "{head}"
+        );
+        assert!(body.contains(global), "{url}");
+    }
+
+    // The card script asks for a token from the merchant's page: another origin.
+    let (status, head, body) = request(
+        &core,
+        "GET",
+        "/v2/token?client_key=SB-Mid-client-MOCK&card_number=4811111111111114&card_exp_month=12&card_exp_year=2030&card_cvv=123",
+        "",
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(head.contains("access-control-allow-origin: *"), "{head}");
+    let token: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let token_id = token["token_id"].as_str().unwrap().to_owned();
+
+    let charge_3ds = |order_id: &str| {
+        serde_json::json!({
+            "payment_type": "credit_card",
+            "transaction_details": {"order_id": order_id, "gross_amount": 25000},
+            "credit_card": {"token_id": token_id, "authentication": true},
+        })
+    };
+    let mut redirects = Vec::new();
+    for order_id in ["3ds-ok", "3ds-wrong-otp"] {
+        let charged = client
+            .raw(
+                http::Method::POST,
+                midtrans::Host::Core,
+                "/v2/charge",
+                Some(charge_3ds(order_id)),
+            )
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(charged["transaction_status"], "pending");
+        redirects.push(
+            charged["redirect_url"]
+                .as_str()
+                .unwrap()
+                .strip_prefix(&core)
+                .unwrap()
+                .to_owned(),
+        );
+    }
+
+    let (status, _, page) = request(&core, "GET", &redirects[0], "").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("id=\"otp\""), "{page}");
+    let (_, _, done) = request(&core, "POST", &redirects[0], "otp=112233").await;
+    assert!(done.contains("midtrans-mock-3ds"), "{done}");
+    assert!(!done.contains("signature_key"), "{done}");
+    let status = client.transactions().status("3ds-ok").send().await.unwrap();
+    assert_eq!(status.transaction_status, Some(TransactionStatus::Capture));
+    // Authenticated once: the page no longer asks.
+    let (_, _, again) = request(&core, "GET", &redirects[0], "").await;
+    assert!(!again.contains("id=\"otp\""), "{again}");
+
+    request(&core, "POST", &redirects[1], "otp=000000").await;
+    let status = client
+        .transactions()
+        .status("3ds-wrong-otp")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(status.transaction_status, Some(TransactionStatus::Deny));
+}
+
+#[tokio::test]
+async fn duplicate_notification_fault_delivers_copies() {
+    let received = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/notify", listener.local_addr().unwrap());
+    let log = received.clone();
+    let app = axum::Router::new().route(
+        "/notify",
+        axum::routing::post(move |body: String| {
+            let log = log.clone();
+            async move {
+                log.lock().unwrap().push(body);
+                "ok"
+            }
+        }),
+    );
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let (mock, client) = start(MockConfig::default().notification_url(url)).await;
+    mock.set_faults(Faults {
+        duplicate_notifications: 2,
+        ..Faults::default()
+    });
+    client.core().charge(&charge("dup-1")).send().await.unwrap();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while received.lock().unwrap().len() < 3 && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    // Give a fourth copy, if one were sent, the time to arrive.
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let received = received.lock().unwrap().clone();
+    assert_eq!(received.len(), 3, "{received:?}");
+    assert!(received.iter().all(|body| body == &received[0]));
+}
