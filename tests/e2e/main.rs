@@ -11,6 +11,9 @@ mod chaos;
 mod connections;
 mod notifications;
 mod payments;
+#[path = "../../examples/web_shop/shop.rs"]
+mod shop;
+mod web_shop;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

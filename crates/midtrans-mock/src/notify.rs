@@ -29,8 +29,8 @@ pub(crate) fn spawn(
             .urls
             .iter()
             .flat_map(|url| std::iter::repeat_n(url, copies));
-        for url in urls.cloned() {
-            let client = client.clone();
+        for url in urls {
+            let (client, url) = (client.clone(), url.clone());
             let body = delivery.body.clone();
             let delays = delays.to_vec();
             tokio::spawn(async move {
