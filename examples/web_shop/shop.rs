@@ -297,13 +297,7 @@ impl Shop {
         };
         let status = answer.transaction_status.clone();
         let fraud = answer.fraud_status.as_ref().map(|f| f.as_str().to_owned());
-        let va_number = answer.permata_va_number.clone().or_else(|| {
-            answer
-                .va_numbers
-                .as_ref()
-                .and_then(|numbers| numbers.first())
-                .map(|n| n.va_number.clone())
-        });
+        let va_number = va_number(answer);
         self.db(move |db| {
             let tx = db.transaction()?;
             let current: Option<String> = tx
@@ -356,6 +350,7 @@ impl Shop {
             .fraud_status
             .as_ref()
             .map(|f| f.as_str().to_owned());
+        let va_number = va_number(&notification);
         let amount = notification
             .gross_amount
             .as_ref()
@@ -409,6 +404,13 @@ impl Shop {
                     "applied"
                 }
             };
+            if outcome != "rejected" {
+                // A Snap payment's virtual account number is first known from its notification.
+                tx.execute(
+                    "UPDATE orders SET va_number = COALESCE(va_number, ?2) WHERE order_id = ?1",
+                    params![order_id, va_number],
+                )?;
+            }
             tx.execute(
                 "INSERT INTO notifications (delivery_key, order_id, transaction_status, outcome)
                  VALUES (?1, ?2, ?3, ?4)",
@@ -424,6 +426,17 @@ impl Shop {
         })
         .await
     }
+}
+
+/// The number to pay to, for a bank transfer.
+fn va_number(transaction: &Transaction) -> Option<String> {
+    transaction.permata_va_number.clone().or_else(|| {
+        transaction
+            .va_numbers
+            .as_ref()
+            .and_then(|numbers| numbers.first())
+            .map(|n| n.va_number.clone())
+    })
 }
 
 /// Whether `new` may replace the stored status `current`: anything replaces `created`; a

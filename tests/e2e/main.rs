@@ -6,6 +6,7 @@
     clippy::indexing_slicing
 )]
 
+mod browser;
 mod cards_and_accounts;
 mod chaos;
 mod connections;
