@@ -120,18 +120,18 @@ async fn main() -> Result<()> {
     Ok(())
 }
 
+/// The text of the page at `url`.
+async fn fetch(http: &reqwest::Client, url: &str) -> Result<String> {
+    Ok(http.get(url).send().await?.text().await?)
+}
+
 /// One Permata purchase through the shop's routes, settled by the simulator.
 async fn run_self_test(shop: &Shop, public_url: &str, mock: &MockServer) -> Result<()> {
     let http = reqwest::Client::builder()
         .no_proxy()
         .redirect(reqwest::redirect::Policy::none())
         .build()?;
-    let product = http
-        .get(format!("{public_url}/"))
-        .send()
-        .await?
-        .text()
-        .await?;
+    let product = fetch(&http, &format!("{public_url}/")).await?;
     if !product.contains("id=\"pay-snap\"") || !product.contains(&mock.snap_js_url()) {
         return Err("the product page lacks the Snap button or script".into());
     }
@@ -149,12 +149,7 @@ async fn run_self_test(shop: &Shop, public_url: &str, mock: &MockServer) -> Resu
         .strip_prefix("/orders/")
         .ok_or("unexpected redirect")?
         .to_owned();
-    let page = http
-        .get(format!("{public_url}{location}"))
-        .send()
-        .await?
-        .text()
-        .await?;
+    let page = fetch(&http, &format!("{public_url}{location}")).await?;
     println!("ordered {order_id}: waiting for the bank transfer");
     if !page.contains("waiting for payment") || !page.contains("id=\"va-number\"") {
         return Err(format!("unexpected order page: {page}").into());
@@ -164,12 +159,7 @@ async fn run_self_test(shop: &Shop, public_url: &str, mock: &MockServer) -> Resu
     for _ in 0..200 {
         let order = shop.order(&order_id).await?.ok_or("the order vanished")?;
         if order.is_paid() {
-            let page = http
-                .get(format!("{public_url}{location}"))
-                .send()
-                .await?
-                .text()
-                .await?;
+            let page = fetch(&http, &format!("{public_url}{location}")).await?;
             if !page.contains("<strong id=\"order-status\">paid</strong>") {
                 return Err(format!("the order page does not say paid: {page}").into());
             }
