@@ -14,7 +14,6 @@ use midtrans::types::subscription::{IntervalUnit, ScheduleUpdate, SubscriptionUp
 use midtrans::types::{Idr, PayAccountId, RequestTime, Subscription, TokenId, Transaction};
 use midtrans::{Client, Environment};
 use midtrans_mock::{MockConfig, MockServer};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// Every example's error type: any error, reported by `main` with a non-zero exit code.
 pub(crate) type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
@@ -370,52 +369,28 @@ pub(crate) async fn manage_subscription(example: &Example, id: &str, new_name: &
     Ok(())
 }
 
-/// A minimal HTTP/1.1 request over a plain TCP connection (`http://` URLs only): the status code
-/// and the body. Enough to show what a browser would get from a local page, without an HTTP
-/// client dependency.
+/// One HTTP request, as a browser or Midtrans would make it to a local page: the status code
+/// and the body text. Redirects are not followed, so a page's own answer is what is shown.
 pub(crate) async fn http(
     method: &str,
     url: &str,
     content_type: Option<&str>,
     body: &[u8],
 ) -> Result<(u16, String)> {
-    let rest = url
-        .strip_prefix("http://")
-        .ok_or_else(|| format!("only http:// URLs can be fetched here: {url}"))?;
-    let (authority, path) = match rest.find('/') {
-        Some(at) => rest.split_at(at),
-        None => (rest, "/"),
-    };
-    let exchange = async {
-        let mut stream = tokio::net::TcpStream::connect(authority).await?;
-        let mut head = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\
-             Content-Length: {}\r\n",
-            body.len()
-        );
-        if let Some(content_type) = content_type {
-            head.push_str(&format!("Content-Type: {content_type}\r\n"));
-        }
-        head.push_str("\r\n");
-        stream.write_all(head.as_bytes()).await?;
-        stream.write_all(body).await?;
-        let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).await?;
-        Ok::<_, std::io::Error>(raw)
-    };
-    let raw = tokio::time::timeout(Duration::from_secs(10), exchange)
-        .await
-        .map_err(|_| format!("no answer from {url} within 10 s"))??;
-    let text = String::from_utf8_lossy(&raw);
-    let (head, body) = text
-        .split_once("\r\n\r\n")
-        .ok_or_else(|| format!("malformed HTTP answer from {url}"))?;
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|code| code.parse().ok())
-        .ok_or_else(|| format!("malformed HTTP status line from {url}"))?;
-    Ok((status, body.to_owned()))
+    let client = reqwest::Client::builder()
+        .no_proxy()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(10))
+        .build()?;
+    let mut request = client
+        .request(reqwest::Method::from_bytes(method.as_bytes())?, url)
+        .body(body.to_vec());
+    if let Some(content_type) = content_type {
+        request = request.header(reqwest::header::CONTENT_TYPE, content_type);
+    }
+    let answer = request.send().await?;
+    let status = answer.status().as_u16();
+    Ok((status, answer.text().await?))
 }
 
 /// The text of the first `<h1>` of an HTML page, or of its `<title>`.

@@ -96,27 +96,21 @@ async fn snap_token_page_payment_and_cancel() {
 }
 
 async fn reqwest_get(url: &str) -> String {
-    raw_http("GET", url, "").await
+    let http = reqwest::Client::builder().no_proxy().build().unwrap();
+    http.get(url).send().await.unwrap().text().await.unwrap()
 }
 
+/// A form submitted as the browser would on the payment page.
 async fn reqwest_post_form(url: &str, form: &str) -> String {
-    raw_http("POST", url, form).await
-}
-
-/// A tiny HTTP/1.1 exchange, as a browser would make on the payment page.
-async fn raw_http(method: &str, url: &str, form: &str) -> String {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let rest = url.strip_prefix("http://").unwrap();
-    let (host, path) = rest.split_once('/').unwrap();
-    let mut socket = tokio::net::TcpStream::connect(host).await.unwrap();
-    let request = format!(
-        "{method} /{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{form}",
-        form.len()
-    );
-    socket.write_all(request.as_bytes()).await.unwrap();
-    let mut answer = String::new();
-    socket.read_to_string(&mut answer).await.unwrap();
-    answer
+    let http = reqwest::Client::builder().no_proxy().build().unwrap();
+    let answer = http
+        .post(url)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form.to_owned())
+        .send()
+        .await
+        .unwrap();
+    answer.text().await.unwrap()
 }
 
 #[tokio::test]

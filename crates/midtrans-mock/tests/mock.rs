@@ -40,20 +40,7 @@ fn charge(order_id: &str) -> ChargeRequest {
 
 /// A raw HTTP/1.1 POST to the control API; returns (status, body).
 async fn post(base: &str, path: &str, body: &str) -> (u16, String) {
-    let host = base.strip_prefix("http://").unwrap();
-    let mut socket = tokio::net::TcpStream::connect(host).await.unwrap();
-    let request = format!(
-        "POST {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
-    );
-    socket.write_all(request.as_bytes()).await.unwrap();
-    let mut answer = String::new();
-    socket.read_to_string(&mut answer).await.unwrap();
-    let status = answer.get(9..12).unwrap().parse().unwrap();
-    let body = answer
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_owned())
-        .unwrap_or_default();
+    let (status, _, body) = request(base, "POST", path, "application/json", body).await;
     (status, body)
 }
 
@@ -349,20 +336,38 @@ async fn concurrent_charges_of_one_order_id_create_one_transaction() {
     assert_eq!(created, 1);
 }
 
-/// A raw HTTP/1.1 request; returns (status, head, body).
-async fn request(base: &str, method: &str, path: &str, form: &str) -> (u16, String, String) {
+/// A raw HTTP/1.1 request; returns (status, lower-cased head, body).
+async fn request(
+    base: &str,
+    method: &str,
+    path: &str,
+    content_type: &str,
+    body: &str,
+) -> (u16, String, String) {
     let host = base.strip_prefix("http://").unwrap();
     let mut socket = tokio::net::TcpStream::connect(host).await.unwrap();
     let request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{form}",
-        form.len()
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
     );
     socket.write_all(request.as_bytes()).await.unwrap();
     let mut answer = String::new();
     socket.read_to_string(&mut answer).await.unwrap();
     let status = answer.get(9..12).unwrap().parse().unwrap();
-    let (head, body) = answer.split_once("\r\n\r\n").unwrap();
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
     (status, head.to_ascii_lowercase(), body.to_owned())
+}
+
+/// A browser's request: a GET, or a form POST.
+async fn browse(base: &str, method: &str, path: &str, form: &str) -> (u16, String, String) {
+    request(
+        base,
+        method,
+        path,
+        "application/x-www-form-urlencoded",
+        form,
+    )
+    .await
 }
 
 #[tokio::test]
@@ -375,7 +380,7 @@ async fn browser_scripts_card_token_and_three_d_secure() {
         (mock.card_js_url(), "window.MidtransNew3ds = "),
     ] {
         let path = url.strip_prefix(&core).unwrap();
-        let (status, head, body) = request(&core, "GET", path, "").await;
+        let (status, head, body) = browse(&core, "GET", path, "").await;
         assert_eq!(status, 200, "{url}");
         assert!(
             head.contains("content-type: application/javascript"),
@@ -385,7 +390,7 @@ async fn browser_scripts_card_token_and_three_d_secure() {
     }
 
     // The card script asks for a token from the merchant's page: another origin.
-    let (status, head, body) = request(
+    let (status, head, body) = browse(
         &core,
         "GET",
         "/v2/token?client_key=SB-Mid-client-MOCK&card_number=4811111111111114&card_exp_month=12&card_exp_year=2030&card_cvv=123",
@@ -427,19 +432,19 @@ async fn browser_scripts_card_token_and_three_d_secure() {
         );
     }
 
-    let (status, _, page) = request(&core, "GET", &redirects[0], "").await;
+    let (status, _, page) = browse(&core, "GET", &redirects[0], "").await;
     assert_eq!(status, 200);
     assert!(page.contains("id=\"otp\""), "{page}");
-    let (_, _, done) = request(&core, "POST", &redirects[0], "otp=112233").await;
+    let (_, _, done) = browse(&core, "POST", &redirects[0], "otp=112233").await;
     assert!(done.contains("midtrans-mock-3ds"), "{done}");
     assert!(!done.contains("signature_key"), "{done}");
     let status = client.transactions().status("3ds-ok").send().await.unwrap();
     assert_eq!(status.transaction_status, Some(TransactionStatus::Capture));
     // Authenticated once: the page no longer asks.
-    let (_, _, again) = request(&core, "GET", &redirects[0], "").await;
+    let (_, _, again) = browse(&core, "GET", &redirects[0], "").await;
     assert!(!again.contains("id=\"otp\""), "{again}");
 
-    request(&core, "POST", &redirects[1], "otp=000000").await;
+    browse(&core, "POST", &redirects[1], "otp=000000").await;
     let status = client
         .transactions()
         .status("3ds-wrong-otp")
