@@ -102,6 +102,18 @@ pub(crate) struct Received {
     pub(crate) duplicates: u32,
 }
 
+impl Received {
+    /// A row of `SELECT order_id, transaction_status, outcome, duplicates FROM notifications`.
+    fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Received> {
+        Ok(Received {
+            order_id: row.get(0)?,
+            transaction_status: row.get(1)?,
+            outcome: row.get(2)?,
+            duplicates: row.get(3)?,
+        })
+    }
+}
+
 /// Why a request failed; shown to the customer as a short message, logged in full.
 #[derive(Debug)]
 pub(crate) struct ShopError(String);
@@ -243,14 +255,7 @@ impl Shop {
                 "SELECT order_id, transaction_status, outcome, duplicates FROM notifications
                  WHERE order_id = ?1 ORDER BY rowid",
             )?;
-            let rows = query.query_map([&order_id], |row| {
-                Ok(Received {
-                    order_id: row.get(0)?,
-                    transaction_status: row.get(1)?,
-                    outcome: row.get(2)?,
-                    duplicates: row.get(3)?,
-                })
-            })?;
+            let rows = query.query_map([&order_id], Received::from_row)?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?)
         })
         .await
@@ -363,14 +368,7 @@ impl Shop {
                     "SELECT order_id, transaction_status, outcome, duplicates
                      FROM notifications WHERE delivery_key = ?1",
                     [&key],
-                    |row| {
-                        Ok(Received {
-                            order_id: row.get(0)?,
-                            transaction_status: row.get(1)?,
-                            outcome: row.get(2)?,
-                            duplicates: row.get(3)?,
-                        })
-                    },
+                    Received::from_row,
                 )
                 .optional()?;
             if let Some(mut seen) = seen {

@@ -173,19 +173,29 @@ impl Browser {
             .map(str::to_owned)
     }
 
-    /// The element matching `css`, waiting for it to appear.
-    async fn find(&self, css: &str) -> String {
+    /// Polls `check` until it gives a value; after [`PATIENCE`], fails with `what` and the
+    /// page's address and source.
+    async fn until<T, F>(&self, what: &str, mut check: impl FnMut() -> F) -> T
+    where
+        F: std::future::Future<Output = Option<T>>,
+    {
         let deadline = tokio::time::Instant::now() + PATIENCE;
         loop {
-            if let Some(element) = self.find_now(css).await {
-                return element;
+            if let Some(value) = check().await {
+                return value;
             }
             if tokio::time::Instant::now() >= deadline {
                 let source = self.get("/source").await;
-                panic!("no {css} on {}: {source}", self.url().await);
+                panic!("{what} on {}: {source}", self.url().await);
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// The element matching `css`, waiting for it to appear.
+    async fn find(&self, css: &str) -> String {
+        self.until(&format!("no {css}"), || self.find_now(css))
+            .await
     }
 
     async fn click(&self, css: &str) {
@@ -223,39 +233,24 @@ impl Browser {
 
     /// Waits until the text of `css` is `expected` (the page may reload meanwhile).
     async fn wait_for_text(&self, css: &str, expected: &str) {
-        let deadline = tokio::time::Instant::now() + PATIENCE;
-        loop {
-            if let Some(element) = self.find_now(css).await {
-                let url = format!("{}/element/{element}/text", self.session);
-                // The element may go stale as the page refreshes: then look again.
-                let answer = self.http.get(&url).send().await.unwrap();
-                let value: Value = serde_json::from_slice(&answer.bytes().await.unwrap()).unwrap();
-                if value["value"].as_str() == Some(expected) {
-                    return;
-                }
-            }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "{css} never said {expected:?} on {}",
-                self.url().await
-            );
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
+        let check = || async {
+            let element = self.find_now(css).await?;
+            let url = format!("{}/element/{element}/text", self.session);
+            // The element may go stale as the page refreshes: then look again.
+            let answer = self.http.get(&url).send().await.ok()?;
+            let value: Value = serde_json::from_slice(&answer.bytes().await.ok()?).ok()?;
+            (value["value"].as_str() == Some(expected)).then_some(())
+        };
+        self.until(&format!("{css} never said {expected:?}"), check)
+            .await;
     }
 
     async fn wait_for_url(&self, part: &str) -> String {
-        let deadline = tokio::time::Instant::now() + PATIENCE;
-        loop {
+        let check = || async {
             let url = self.url().await;
-            if url.contains(part) {
-                return url;
-            }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "never reached {part}: at {url}"
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+            url.contains(part).then_some(url)
+        };
+        self.until(&format!("never reached {part}"), check).await
     }
 
     async fn screenshot(&self, path: &Path) {
