@@ -39,6 +39,8 @@ use std::future::Future;
 use std::pin::Pin;
 use std::time::Duration;
 
+#[cfg(feature = "reqwest")]
+mod deadline;
 #[cfg(feature = "test-util")]
 mod mock;
 #[cfg(feature = "reqwest")]

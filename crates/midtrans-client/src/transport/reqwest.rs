@@ -1,7 +1,10 @@
 //! The built-in transport over reqwest.
 
-use std::time::Duration;
+use std::future::Future;
+use std::task::Poll;
+use std::time::{Duration, Instant};
 
+use super::deadline::{Deadline, Deadlines};
 use super::{HttpRequest, HttpResponse, Transport, TransportError, TransportErrorKind};
 use crate::ConfigError;
 
@@ -113,17 +116,9 @@ fn transport_error(error: ::reqwest::Error) -> TransportError {
     TransportError::new(kind, error.to_string()).with_source(error)
 }
 
-#[async_trait::async_trait]
-impl Transport for ReqwestTransport {
-    async fn send(
-        &self,
-        request: HttpRequest,
-        timeout: Option<Duration>,
-    ) -> Result<HttpResponse, TransportError> {
-        let mut request = ::reqwest::Request::try_from(request).map_err(|e| {
-            TransportError::new(TransportErrorKind::Other, "invalid request").with_source(e)
-        })?;
-        *request.timeout_mut() = timeout;
+impl ReqwestTransport {
+    /// Sends the request and reads the whole answer, without a deadline of its own.
+    async fn exchange(&self, request: ::reqwest::Request) -> Result<HttpResponse, TransportError> {
         let mut response = self
             .client
             .execute(request)
@@ -158,6 +153,60 @@ impl Transport for ReqwestTransport {
         builder.body(body).map_err(|e| {
             TransportError::new(TransportErrorKind::Other, "invalid response").with_source(e)
         })
+    }
+}
+
+/// Runs `work` until it ends or `deadline` expires, whichever comes first.
+async fn within<F>(
+    work: F,
+    deadline: Deadline,
+    timeout: Duration,
+) -> Result<HttpResponse, TransportError>
+where
+    F: Future<Output = Result<HttpResponse, TransportError>>,
+{
+    let mut work = std::pin::pin!(work);
+    let mut deadline = std::pin::pin!(deadline);
+    std::future::poll_fn(|cx| {
+        if let Poll::Ready(answer) = work.as_mut().poll(cx) {
+            return Poll::Ready(answer);
+        }
+        deadline.as_mut().poll(cx).map(|()| {
+            Err(TransportError::new(
+                TransportErrorKind::Timeout,
+                format!("no complete answer within {timeout:?}"),
+            ))
+        })
+    })
+    .await
+}
+
+#[async_trait::async_trait]
+impl Transport for ReqwestTransport {
+    async fn send(
+        &self,
+        request: HttpRequest,
+        timeout: Option<Duration>,
+    ) -> Result<HttpResponse, TransportError> {
+        let mut request = ::reqwest::Request::try_from(request).map_err(|e| {
+            TransportError::new(TransportErrorKind::Other, "invalid request").with_source(e)
+        })?;
+        // The deadline keeper's table instead of a runtime timer per request (see `deadline`);
+        // reqwest's own timer only when the keeper is unavailable.
+        let keeper = Deadlines::get();
+        let deadline = match (timeout, keeper) {
+            (Some(timeout), Some(keeper)) => Instant::now()
+                .checked_add(timeout)
+                .map(|at| (keeper.register(at), timeout)),
+            (timeout, _) => {
+                *request.timeout_mut() = timeout;
+                None
+            }
+        };
+        match deadline {
+            Some((deadline, timeout)) => within(self.exchange(request), deadline, timeout).await,
+            None => self.exchange(request).await,
+        }
     }
 }
 
