@@ -409,6 +409,67 @@ enum CodeValue<'a> {
     Number(serde_json::Number),
 }
 
+impl CodeValue<'_> {
+    fn into_status_code(self) -> StatusCode {
+        match self {
+            CodeValue::Text(text) => StatusCode::from(text.as_ref()),
+            CodeValue::Number(number) => StatusCode::new(number.to_string()),
+        }
+    }
+}
+
+/// The top-level `status_code` of a JSON object, reading the body only up to it; `None` when
+/// the body is not an object, has no such field, or breaks before it.
+fn leading_status_code(body: &[u8]) -> Option<StatusCode> {
+    /// Walks the object's fields, skipping values, until `status_code`.
+    struct Seek<'f>(&'f mut Option<StatusCode>);
+
+    impl<'de> serde::de::Visitor<'de> for Seek<'_> {
+        type Value = ();
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JSON object")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(IsStatusCode(is_code)) = map.next_key()? {
+                if is_code {
+                    *self.0 = Some(map.next_value::<CodeValue<'de>>()?.into_status_code());
+                    return Ok(());
+                }
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+            Ok(())
+        }
+    }
+
+    /// A field name, compared without being copied.
+    struct IsStatusCode(bool);
+
+    impl<'de> Deserialize<'de> for IsStatusCode {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct Name;
+            impl serde::de::Visitor<'_> for Name {
+                type Value = IsStatusCode;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a field name")
+                }
+                fn visit_str<E>(self, name: &str) -> Result<IsStatusCode, E> {
+                    Ok(IsStatusCode(name == "status_code"))
+                }
+            }
+            deserializer.deserialize_str(Name)
+        }
+    }
+
+    let mut found = None;
+    let mut reader = serde_json::Deserializer::from_slice(body);
+    // Stopping inside the object makes serde_json report the unread rest as an error: the code
+    // comes out through `found`, and that error is expected.
+    let _unread_rest = serde::Deserializer::deserialize_map(&mut reader, Seek(&mut found));
+    found
+}
+
 /// The fields any Midtrans error body may carry.
 #[derive(Deserialize, Default)]
 struct ErrorProbe {
@@ -439,14 +500,16 @@ pub(crate) fn classify(
     body: Vec<u8>,
     scrubber: &Scrubber,
 ) -> Result<Vec<u8>, Error> {
-    // Only `status_code` is read here; the full error probe is parsed for errors alone.
-    let body_code = serde_json::from_slice::<CodeProbe<'_>>(&body)
-        .ok()
-        .and_then(|probe| probe.status_code)
-        .map(|code| match code {
-            CodeValue::Text(text) => StatusCode::from(text.as_ref()),
-            CodeValue::Number(number) => StatusCode::new(number.to_string()),
-        });
+    // Only `status_code` is read here, and on the success path only up to it: Midtrans writes
+    // it first, and the typed decode reads (and checks) the whole body anyway. Anything else —
+    // an error code, an odd code, none found — is decided on the whole body.
+    let body_code = match leading_status_code(&body) {
+        Some(code) if code.as_u16().is_some() && !code.is_error() => Some(code),
+        _ => serde_json::from_slice::<CodeProbe<'_>>(&body)
+            .ok()
+            .and_then(|probe| probe.status_code)
+            .map(CodeValue::into_status_code),
+    };
     // HTTP 202 without a body status code is Midtrans's idempotency answer "the first call
     // with this key is still being processed": not a result, so never a success.
     let in_progress = http_status == 202 && body_code.is_none();

@@ -88,6 +88,24 @@ async fn a_numeric_status_code_counts_like_a_string() {
 }
 
 #[tokio::test]
+async fn only_the_top_level_status_code_counts_wherever_it_stands() {
+    let cases = [
+        (
+            r#"{"actions":[{"status_code":"500"}],"detail":{"status_code":"406"},"status_code":"201"}"#,
+            "ok",
+        ),
+        (
+            r#"{"detail":{"status_code":"200"},"status_message":"m","status_code":"406"}"#,
+            "406",
+        ),
+        (r#"{"status_message":"m","status\u005fcode":"412"}"#, "412"),
+    ];
+    for (body, expected) in cases {
+        assert_eq!(outcome(&call(200, body).await), expected, "{body}");
+    }
+}
+
+#[tokio::test]
 async fn non_json_bodies() {
     let html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
     let cases: [(u16, &str, &str); 6] = [
