@@ -484,22 +484,29 @@ fn build_request(
         url.push('=');
         url.push_str(&encode(value));
     }
-    let mut builder = http::Request::builder()
-        .method(endpoint.method.clone())
-        .uri(&url)
-        .header(ACCEPT, HeaderValue::from_static("application/json"))
-        .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-        .header(USER_AGENT, state.user_agent.clone());
-    if let Some(headers) = builder.headers_mut() {
-        for (name, value) in &config.headers {
-            headers.insert(name.clone(), value.clone());
-        }
-        for (name, value) in option_headers {
-            headers.insert(name.clone(), value.clone());
-        }
-        headers.insert(AUTHORIZATION, credentials.clone());
+    let uri = http::Uri::try_from(url)
+        .map_err(|_| Error::InvalidInput("the request URL is not valid".to_owned()))?;
+    // Filled in place: `http::request::Builder` moves the whole request through every call.
+    let mut request = http::Request::new(endpoint.body.clone().unwrap_or_default());
+    *request.method_mut() = endpoint.method.clone();
+    *request.uri_mut() = uri;
+    let headers = request.headers_mut();
+    let too_many = |_| Error::InvalidInput("too many headers".to_owned());
+    headers
+        .try_reserve(4 + config.headers.len() + option_headers.len())
+        .map_err(too_many)?;
+    let defaults = [
+        (ACCEPT, HeaderValue::from_static("application/json")),
+        (CONTENT_TYPE, HeaderValue::from_static("application/json")),
+        (USER_AGENT, state.user_agent.clone()),
+    ];
+    let configured = config.headers.iter().map(|(n, v)| (n.clone(), v.clone()));
+    let options = option_headers.iter().cloned();
+    let auth = std::iter::once((AUTHORIZATION, credentials.clone()));
+    // Later ones replace earlier ones of the same name: the call's options win over the
+    // configuration, and nothing replaces the credentials.
+    for (name, value) in defaults.into_iter().chain(configured).chain(options).chain(auth) {
+        headers.try_insert(name, value).map_err(too_many)?;
     }
-    builder
-        .body(endpoint.body.clone().unwrap_or_default())
-        .map_err(|_| Error::InvalidInput("the request URL is not valid".to_owned()))
+    Ok(request)
 }
