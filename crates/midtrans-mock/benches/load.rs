@@ -9,8 +9,11 @@
 //! Options: `--url BASE` (a running server instead of the spawned mock), `--server-key KEY`,
 //! `--calls N` (default 20000), `--concurrency 1,16`, `--endpoint status|charge`,
 //! `--floor-timeout-ms N` (give the floor the per-request timer the typed client always has),
-//! `--only floor|typed` (run one side, e.g. under a profiler), `--rounds N` (default 6: the
-//! calls of each concurrency are split into N rounds alternating which side goes first).
+//! `--only floor|typed` (run one side, e.g. under a profiler), `--rounds N` (default 20: the
+//! calls of each concurrency are split into N rounds alternating which side goes first, after
+//! one uncounted warm-up round of each; besides the ratio over all calls, the median and
+//! quartiles of the rounds' own ratios are printed, which one burst of other load on the
+//! machine does not move).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -38,6 +41,7 @@ struct Options {
     floor_timeout: Option<Duration>,
     only: Option<String>,
     rounds: usize,
+    threads: usize,
 }
 
 fn options() -> Options {
@@ -49,7 +53,8 @@ fn options() -> Options {
         endpoint: "status".to_owned(),
         floor_timeout: None,
         only: None,
-        rounds: 6,
+        rounds: 20,
+        threads: 2,
     };
     let args: Vec<String> = std::env::args()
         .skip(1)
@@ -76,6 +81,7 @@ fn options() -> Options {
             }
             "--only" => o.only = Some(value),
             "--rounds" => o.rounds = value.parse().expect("--rounds N"),
+            "--threads" => o.threads = value.parse().expect("--threads N"),
             other => panic!("unknown option {other}"),
         }
         i += 2;
@@ -275,13 +281,18 @@ impl Target {
         let client = self.client.clone();
         match endpoint {
             "status" => {
-                let seeded = self.seeded;
+                // Order ids prepared up front, as the floor's URLs are.
+                let ids: Arc<Vec<String>> = Arc::new(
+                    (0..self.seeded)
+                        .map(|i| format!("load-seed-{i}"))
+                        .collect(),
+                );
                 measure(calls, concurrency, move |i| {
-                    let client = client.clone();
+                    let (client, ids) = (client.clone(), Arc::clone(&ids));
                     async move {
                         client
                             .transactions()
-                            .status(&format!("load-seed-{}", i % seeded))
+                            .status(&ids[i % ids.len()])
                             .send()
                             .await
                             .unwrap();
@@ -317,9 +328,23 @@ fn charge_body(order_id: &str) -> ChargeRequest {
     .unwrap()
 }
 
-#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
-async fn main() {
+fn main() {
     let o = options();
+    // `--threads 1`: one thread runs the calls and the connections, so no call pays for a
+    // hand-over between workers that the other side happened not to need.
+    let runtime = match o.threads {
+        1 => tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build(),
+        n => tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(n)
+            .enable_all()
+            .build(),
+    };
+    runtime.expect("a runtime").block_on(run(o));
+}
+
+async fn run(o: Options) {
     let (mut child, core) = match &o.url {
         Some(url) => (None, url.trim_end_matches('/').to_owned()),
         None => {
@@ -372,26 +397,53 @@ async fn main() {
         let run_floor = o.only.as_deref() != Some("typed");
         let run_typed = o.only.as_deref() != Some("floor");
         let (mut floor, mut typed) = (Run::skipped(), Run::skipped());
+        let mut ratios = Vec::new();
+        // One round of each side first, not counted: connections opened, caches warm.
+        let warm_up = (o.calls / rounds).max(1);
+        if run_floor {
+            target.floor(&o.endpoint, warm_up, concurrency, &format!("{round}-w")).await;
+        }
+        if run_typed {
+            target.typed(&o.endpoint, warm_up, concurrency, &format!("{round}-w")).await;
+        }
         // The calls are split into rounds that alternate which side goes first, so that drift
-        // over the run (the server's caches, the machine's other load) falls on both alike.
+        // over the run (the server's caches, the machine's other load) falls on both alike;
+        // each round's pair also gives a ratio of its own.
         for part in 0..rounds {
             let calls = o.calls / rounds + usize::from(part < o.calls % rounds);
             let tag = format!("{round}-{part}");
             let floor_first = part % 2 == 0;
+            let (mut floor_cpu, mut typed_cpu) = (0.0, 0.0);
             for floor_turn in [floor_first, !floor_first] {
                 if floor_turn && run_floor {
-                    floor.add(target.floor(&o.endpoint, calls, concurrency, &tag).await);
+                    let run = target.floor(&o.endpoint, calls, concurrency, &tag).await;
+                    floor_cpu = run.cpu;
+                    floor.add(run);
                 } else if !floor_turn && run_typed {
-                    typed.add(target.typed(&o.endpoint, calls, concurrency, &tag).await);
+                    let run = target.typed(&o.endpoint, calls, concurrency, &tag).await;
+                    typed_cpu = run.cpu;
+                    typed.add(run);
                 }
+            }
+            if floor_cpu > 0.0 {
+                ratios.push(typed_cpu / floor_cpu);
             }
         }
         floor.print("floor");
         typed.print("typed");
         if run_floor && run_typed {
             println!(
-                "  typed/floor CPU per call: {:.3}",
+                "  typed/floor CPU per call: {:.3} over all calls",
                 (typed.cpu / typed.calls as f64) / (floor.cpu / floor.calls as f64)
+            );
+            ratios.sort_by(f64::total_cmp);
+            let quartile = |q: usize| ratios[(ratios.len() - 1) * q / 4];
+            println!(
+                "  per-round typed/floor ({} rounds): median {:.3}, quartiles {:.3}–{:.3}",
+                ratios.len(),
+                quartile(2),
+                quartile(1),
+                quartile(3)
             );
         }
     }
