@@ -4,6 +4,7 @@ use core::fmt;
 use std::sync::{Arc, PoisonError, RwLock};
 
 use base64::Engine as _;
+use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
 
 use crate::api::{CoreApi, Snap, Transactions};
 use crate::config::{ClientBuilder, Config, ConfigError};
@@ -45,8 +46,9 @@ pub(crate) struct State {
     pub(crate) server_auth: http::HeaderValue,
     /// `Basic …` of the client key, when there is one.
     pub(crate) client_auth: Option<http::HeaderValue>,
-    /// The `User-Agent` value, parsed once.
-    pub(crate) user_agent: http::HeaderValue,
+    /// The headers every request starts from: `Accept`, `Content-Type`, `User-Agent`, the
+    /// configured ones, and the server key's `Authorization`; cloned per attempt.
+    pub(crate) base_headers: http::HeaderMap,
 }
 
 /// The `Authorization` value for a key, marked sensitive so `Debug` never shows it.
@@ -80,6 +82,22 @@ impl State {
             .transpose()?;
         let user_agent = http::HeaderValue::try_from(config.user_agent.as_str())
             .map_err(|_| ConfigError::InvalidHeader("user-agent".to_owned()))?;
+        let json = http::HeaderValue::from_static("application/json");
+        let defaults = [
+            (ACCEPT, json.clone()),
+            (CONTENT_TYPE, json),
+            (USER_AGENT, user_agent),
+        ];
+        let configured = config.headers.iter().map(|(n, v)| (n.clone(), v.clone()));
+        let auth = std::iter::once((AUTHORIZATION, server_auth.clone()));
+        let mut base_headers = http::HeaderMap::new();
+        // Later ones replace earlier ones of the same name: the configuration may replace the
+        // defaults, and nothing replaces the credentials.
+        for (name, value) in defaults.into_iter().chain(configured).chain(auth) {
+            base_headers
+                .try_insert(name, value)
+                .map_err(|_| ConfigError::InvalidHeader("too many headers".to_owned()))?;
+        }
         Ok(State {
             config,
             transport,
@@ -87,7 +105,7 @@ impl State {
             scrubber,
             server_auth,
             client_auth,
-            user_agent,
+            base_headers,
         })
     }
 }

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use http::header::{HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
+use http::header::{HeaderName, HeaderValue, AUTHORIZATION};
 use http::Method;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::de::DeserializeOwned;
@@ -490,23 +490,14 @@ fn build_request(
     let mut request = http::Request::new(endpoint.body.clone().unwrap_or_default());
     *request.method_mut() = endpoint.method.clone();
     *request.uri_mut() = uri;
-    let headers = request.headers_mut();
-    let too_many = |_| Error::InvalidInput("too many headers".to_owned());
-    headers
-        .try_reserve(4 + config.headers.len() + option_headers.len())
-        .map_err(too_many)?;
-    let defaults = [
-        (ACCEPT, HeaderValue::from_static("application/json")),
-        (CONTENT_TYPE, HeaderValue::from_static("application/json")),
-        (USER_AGENT, state.user_agent.clone()),
-    ];
-    let configured = config.headers.iter().map(|(n, v)| (n.clone(), v.clone()));
-    let options = option_headers.iter().cloned();
+    let mut headers = state.base_headers.clone();
     let auth = std::iter::once((AUTHORIZATION, credentials.clone()));
-    // Later ones replace earlier ones of the same name: the call's options win over the
-    // configuration, and nothing replaces the credentials.
-    for (name, value) in defaults.into_iter().chain(configured).chain(options).chain(auth) {
-        headers.try_insert(name, value).map_err(too_many)?;
+    // The call's options replace configured headers; nothing replaces the credentials.
+    for (name, value) in option_headers.iter().cloned().chain(auth) {
+        headers
+            .try_insert(name, value)
+            .map_err(|_| Error::InvalidInput("too many headers".to_owned()))?;
     }
+    *request.headers_mut() = headers;
     Ok(request)
 }

@@ -133,6 +133,38 @@ fn client_and_its_futures_can_cross_threads() {
 }
 
 #[tokio::test]
+async fn no_header_replaces_the_credentials_and_configured_ones_replace_defaults() {
+    let mock = MockTransport::new();
+    let client = Client::builder()
+        .server_key("SB-Mid-server-TEST")
+        .header("Authorization", "Basic configured")
+        .header("Accept", "application/vnd.test+json")
+        .header("X-Team", "payments")
+        .transport(mock.clone())
+        .build()
+        .unwrap();
+    mock.push_json(200, r#"{"status_code":"200"}"#);
+    client
+        .transactions()
+        .status("order-1")
+        .header("Authorization", "Basic per-request")
+        .header("X-Team", "checkout")
+        .send_value()
+        .await
+        .unwrap();
+    let request = mock.last_request().unwrap();
+    let headers = request.headers();
+    let auth = headers.get_all("authorization").iter().collect::<Vec<_>>();
+    assert_eq!(
+        auth,
+        [&format!("Basic {}", crate::base64(b"SB-Mid-server-TEST:"))]
+    );
+    assert_eq!(headers["accept"], "application/vnd.test+json");
+    assert_eq!(headers["content-type"], "application/json");
+    assert_eq!(headers["x-team"], "checkout");
+}
+
+#[tokio::test]
 async fn concurrent_requests_carry_only_their_own_notification_urls() {
     let mock = MockTransport::new();
     let client = Client::builder()
