@@ -229,3 +229,19 @@ fn pipeline_classified_error(bencher: Bencher) {
         r#"{"status_code":"406","status_message":"duplicate","id":"x"}"#,
     );
 }
+
+/// Validation alone (part of `snap_request_serialize`).
+#[divan::bench(sample_count = 2000)]
+fn snap_request_validate(bencher: Bencher) {
+    let request = full_snap_request();
+    bencher.bench(|| black_box(&request).validate().is_ok());
+}
+
+/// Dropping a built request alone (part of `snap_request_build_and_serialize`): the frees of
+/// its strings.
+#[divan::bench(sample_count = 2000)]
+fn snap_request_drop(bencher: Bencher) {
+    bencher
+        .with_inputs(full_snap_request)
+        .bench_local_values(drop);
+}

@@ -282,11 +282,8 @@ impl Target {
         match endpoint {
             "status" => {
                 // Order ids prepared up front, as the floor's URLs are.
-                let ids: Arc<Vec<String>> = Arc::new(
-                    (0..self.seeded)
-                        .map(|i| format!("load-seed-{i}"))
-                        .collect(),
-                );
+                let ids: Arc<Vec<String>> =
+                    Arc::new((0..self.seeded).map(|i| format!("load-seed-{i}")).collect());
                 measure(calls, concurrency, move |i| {
                     let (client, ids) = (client.clone(), Arc::clone(&ids));
                     async move {
@@ -401,10 +398,14 @@ async fn run(o: Options) {
         // One round of each side first, not counted: connections opened, caches warm.
         let warm_up = (o.calls / rounds).max(1);
         if run_floor {
-            target.floor(&o.endpoint, warm_up, concurrency, &format!("{round}-w")).await;
+            target
+                .floor(&o.endpoint, warm_up, concurrency, &format!("{round}-w"))
+                .await;
         }
         if run_typed {
-            target.typed(&o.endpoint, warm_up, concurrency, &format!("{round}-w")).await;
+            target
+                .typed(&o.endpoint, warm_up, concurrency, &format!("{round}-w"))
+                .await;
         }
         // The calls are split into rounds that alternate which side goes first, so that drift
         // over the run (the server's caches, the machine's other load) falls on both alike;
