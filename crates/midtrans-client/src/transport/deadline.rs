@@ -26,7 +26,8 @@ struct Entry {
     waker: Option<Waker>,
 }
 
-/// The table of deadlines: a slab (a freed slot is reused) and the keeper's planned wake-up.
+/// The table of deadlines: a slab (a freed slot is reused, so it holds as many slots as calls
+/// were ever in flight at once) and the keeper's planned wake-up.
 #[derive(Debug, Default)]
 struct Table {
     slots: Vec<Option<Entry>>,
