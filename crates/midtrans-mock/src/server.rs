@@ -155,7 +155,7 @@ fn reply(answer: Reply) -> Response {
         Reply::Json(status, body) => (
             status,
             "application/json",
-            serde_json::to_vec(&body).unwrap_or_default(),
+            serde_json::to_vec(&MidtransOrder(&body)).unwrap_or_default(),
         ),
         Reply::Html(status, html) => (status, "text/html; charset=utf-8", html.into_bytes()),
         Reply::Script(script) => (
@@ -167,6 +167,35 @@ fn reply(answer: Reply) -> Response {
     let status =
         http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
     (status, [(http::header::CONTENT_TYPE, content_type)], body).into_response()
+}
+
+/// The keys Midtrans writes first in every JSON answer, in this order.
+const LEADING_KEYS: [&str; 2] = ["status_code", "status_message"];
+
+/// A JSON answer with its keys in Midtrans's order: `status_code` and `status_message` first,
+/// then the rest (alphabetically, as `serde_json::Map` holds them). Clients that stop reading at
+/// `status_code` see it where Midtrans puts it.
+struct MidtransOrder<'a>(&'a serde_json::Value);
+
+impl serde::Serialize for MidtransOrder<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let serde_json::Value::Object(map) = self.0 else {
+            return self.0.serialize(serializer);
+        };
+        let mut out = serializer.serialize_map(Some(map.len()))?;
+        for key in LEADING_KEYS {
+            if let Some(value) = map.get(key) {
+                out.serialize_entry(key, value)?;
+            }
+        }
+        for (key, value) in map {
+            if !LEADING_KEYS.contains(&key.as_str()) {
+                out.serialize_entry(key, value)?;
+            }
+        }
+        out.end()
+    }
 }
 
 /// A body that fails at once: the connection is dropped after the headers, as a network fault

@@ -487,3 +487,43 @@ async fn duplicate_notification_fault_delivers_copies() {
     assert_eq!(received.len(), 3, "{received:?}");
     assert!(received.iter().all(|body| body == &received[0]));
 }
+
+/// Midtrans writes `status_code` and `status_message` first in its answers; the simulator does
+/// too, on success and on error, so clients that stop reading at `status_code` meet it early.
+#[tokio::test]
+async fn answers_lead_with_status_code_and_status_message() {
+    let (mock, _) = start(MockConfig::default()).await;
+    let http = reqwest::Client::new();
+    let charge = http
+        .post(format!("{}/v2/charge", mock.core_url()))
+        .basic_auth(KEY, Some(""))
+        .header("content-type", "application/json")
+        .body(r#"{"payment_type":"bank_transfer","transaction_details":{"order_id":"order-lead-1","gross_amount":10000},"bank_transfer":{"bank":"bca"}}"#)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        charge.starts_with(r#"{"status_code":"201","status_message":"Success, Bank Transfer"#),
+        "{charge}"
+    );
+    let missing = http
+        .get(format!("{}/v2/order-lead-none/status", mock.core_url()))
+        .basic_auth(KEY, Some(""))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        missing.starts_with(r#"{"status_code":"404","status_message":""#),
+        "{missing}"
+    );
+    // The other keys are all still there.
+    let value: serde_json::Value = serde_json::from_str(&charge).unwrap();
+    assert_eq!(value["order_id"], "order-lead-1");
+    assert_eq!(value["va_numbers"][0]["bank"], "bca");
+}
