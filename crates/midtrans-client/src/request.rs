@@ -1,6 +1,7 @@
 //! One request: the endpoint it targets, its per-request options, and the straight line from
 //! typed request to typed answer.
 
+use std::borrow::Cow;
 use std::time::Duration;
 
 use http::header::{HeaderName, HeaderValue, AUTHORIZATION};
@@ -21,9 +22,10 @@ const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
-/// Percent-encodes one path segment or query value.
-pub(crate) fn encode(value: &str) -> String {
-    utf8_percent_encode(value, UNRESERVED).to_string()
+/// Percent-encodes one path segment or query value; borrowed when nothing needs encoding (the
+/// usual order id), so no copy is made.
+pub(crate) fn encode(value: &str) -> Cow<'_, str> {
+    utf8_percent_encode(value, UNRESERVED).into()
 }
 
 /// Which Midtrans host serves an endpoint.

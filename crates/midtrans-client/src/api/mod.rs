@@ -142,5 +142,10 @@ fn path(prefix: &str, id: &str, suffix: &str) -> Result<String, Error> {
             "empty id in {prefix}/{{id}}{suffix}"
         )));
     }
-    Ok(format!("{prefix}/{}{suffix}", encode(id)))
+    let id = encode(id);
+    let mut path = String::with_capacity(prefix.len() + 1 + id.len() + suffix.len());
+    for part in [prefix, "/", &id, suffix] {
+        path.push_str(part);
+    }
+    Ok(path)
 }
