@@ -180,10 +180,41 @@ impl<Tz: TimeZone> From<DateTime<Tz>> for RequestTime {
     }
 }
 
+impl RequestTime {
+    /// `yyyy-MM-dd HH:mm:ss Z` as ASCII bytes, digit by digit, for years 0 to 9999 (every
+    /// other year is written by [`fmt::Display`]'s general path).
+    fn ascii(&self) -> Option<[u8; 25]> {
+        use chrono::{Datelike, Timelike};
+        let at = self.0;
+        let year = u32::try_from(at.year()).ok().filter(|year| *year <= 9999)?;
+        let offset = at.offset().local_minus_utc();
+        let sign = if offset < 0 { b'-' } else { b'+' };
+        let offset = offset.unsigned_abs();
+        // Two decimal digits of a number below 100.
+        let two = |n: u32| [b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8];
+        let [y0, y1] = two(year / 100);
+        let [y2, y3] = two(year % 100);
+        let [mo0, mo1] = two(at.month());
+        let [d0, d1] = two(at.day());
+        let [h0, h1] = two(at.hour());
+        let [mi0, mi1] = two(at.minute());
+        let [s0, s1] = two(at.second());
+        let [oh0, oh1] = two(offset / 3600);
+        let [om0, om1] = two(offset % 3600 / 60);
+        Some([
+            y0, y1, y2, y3, b'-', mo0, mo1, b'-', d0, d1, b' ', h0, h1, b':', mi0, mi1, b':', s0,
+            s1, b' ', sign, oh0, oh1, om0, om1,
+        ])
+    }
+}
+
 impl fmt::Display for RequestTime {
     /// `yyyy-MM-dd HH:mm:ss Z`, written field by field (no format string to interpret).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use chrono::{Datelike, Timelike};
+        if let Some(text) = self.ascii() {
+            return f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?);
+        }
         let at = self.0;
         let offset = at.offset().local_minus_utc();
         let (sign, offset) = if offset < 0 {
@@ -208,7 +239,13 @@ impl fmt::Display for RequestTime {
 
 impl Serialize for RequestTime {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        match self.ascii() {
+            Some(text) => match std::str::from_utf8(&text) {
+                Ok(text) => serializer.serialize_str(text),
+                Err(_) => serializer.collect_str(self),
+            },
+            None => serializer.collect_str(self),
+        }
     }
 }
 

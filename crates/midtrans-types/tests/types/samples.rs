@@ -337,6 +337,50 @@ fn timestamps_parse_in_every_midtrans_format() {
     assert!(RequestTime::parse("2030-12-20T18:11:08").is_err());
 }
 
+/// The digit-by-digit writer of request times agrees with chrono's own formatting over years,
+/// months, days, times of day and offsets on both sides of UTC; years beyond four digits take
+/// the general path, and `Display` and JSON always agree.
+#[test]
+fn request_times_are_written_as_chrono_writes_them() {
+    use chrono::{FixedOffset, TimeZone};
+    let mut checked = 0;
+    for year in [0, 7, 99, 999, 1000, 1999, 2000, 2030, 9999] {
+        for (month, day) in [(1, 1), (2, 28), (6, 15), (12, 31)] {
+            for (hour, minute, second) in [(0, 0, 0), (9, 5, 7), (23, 59, 59)] {
+                for offset in [
+                    0,
+                    7 * 3600,
+                    -(5 * 3600 + 30 * 60),
+                    14 * 3600,
+                    -12 * 3600,
+                    12 * 3600 + 45 * 60,
+                ] {
+                    let zone = FixedOffset::east_opt(offset).unwrap();
+                    let at = zone
+                        .with_ymd_and_hms(year, month, day, hour, minute, second)
+                        .unwrap();
+                    let time = RequestTime::new(at);
+                    let expected = at.format("%Y-%m-%d %H:%M:%S %z").to_string();
+                    assert_eq!(time.to_string(), expected);
+                    assert_eq!(serde_json::to_value(time).unwrap(), Value::from(expected));
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 9 * 4 * 3 * 6);
+    for year in [-1, 10_000] {
+        let at = FixedOffset::east_opt(7 * 3600)
+            .unwrap()
+            .with_ymd_and_hms(year, 3, 4, 5, 6, 7)
+            .unwrap();
+        let time = RequestTime::new(at);
+        let text = time.to_string();
+        assert!(text.ends_with("-03-04 05:06:07 +0700"), "{text}");
+        assert_eq!(serde_json::to_value(time).unwrap(), Value::from(text));
+    }
+}
+
 #[test]
 fn amounts_keep_the_text_received() {
     let amount: Amount = serde_json::from_str(r#""10000.00""#).unwrap();
