@@ -55,6 +55,15 @@ fn snap_request_serialize(bencher: Bencher) {
     bencher.bench(|| body(black_box(&request)));
 }
 
+/// For reference, not a target: serde_json writing the same document from an untyped
+/// `serde_json::Value` built up front (no validation, no building) — what serializing this
+/// document costs in serde_json itself.
+#[divan::bench(sample_count = 2000)]
+fn snap_document_value_serialize(bencher: Bencher) {
+    let value = serde_json::to_value(full_snap_request()).unwrap();
+    bencher.bench(|| serde_json::to_vec(black_box(&value)).unwrap());
+}
+
 fn full_snap_request() -> SnapRequest {
     SnapRequest::builder(TransactionDetails::new(
         black_box("py-midtransclient-test-2030-12-20"),
