@@ -21,10 +21,45 @@ use crate::{Error, ServerKey};
 /// # Ok::<(), midtrans::ConfigError>(())
 /// ```
 pub fn signature(input: &str, key: &ServerKey) -> String {
+    lower_hex(&digest(input, key))
+}
+
+/// SHA-512 over `input` followed by the server key: the signature before hex encoding.
+fn digest(input: &str, key: &ServerKey) -> [u8; 64] {
     let mut hasher = Sha512::new();
     hasher.update(input.as_bytes());
     hasher.update(key.expose_secret().as_bytes());
-    lower_hex(&hasher.finalize())
+    hasher.finalize().into()
+}
+
+/// The 64 bytes a `signature_key` of 128 hex digits stands for, and whether it used an
+/// uppercase digit (Midtrans writes lowercase; the exact text is what counts). `None` unless it
+/// is 128 hex digits.
+fn parse_signature(signature_key: &str) -> Option<([u8; 64], bool)> {
+    if signature_key.len() != 128 {
+        return None;
+    }
+    let mut uppercase = false;
+    let mut nibble = |digit: u8| -> Option<u8> {
+        match digit {
+            b'0'..=b'9' => Some(digit - b'0'),
+            b'a'..=b'f' => Some(digit - b'a' + 10),
+            b'A'..=b'F' => {
+                uppercase = true;
+                Some(digit - b'A' + 10)
+            }
+            _ => None,
+        }
+    };
+    let mut bytes = [0u8; 64];
+    for (byte, pair) in bytes
+        .iter_mut()
+        .zip(signature_key.as_bytes().chunks_exact(2))
+    {
+        let [high, low] = pair else { return None };
+        *byte = nibble(*high)? << 4 | nibble(*low)?;
+    }
+    Some((bytes, uppercase))
 }
 
 /// Lowercase hexadecimal, in one allocation.
@@ -47,16 +82,13 @@ fn lower_hex(bytes: &[u8]) -> String {
 /// [`SignatureError::Malformed`] unless it is 128 hex digits, [`SignatureError::Mismatch`] when
 /// no key matches.
 pub fn check(input: &str, signature_key: &str, keys: &[&ServerKey]) -> Result<(), SignatureError> {
-    if signature_key.len() != 128 || !signature_key.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(SignatureError::Malformed);
-    }
+    let (expected, uppercase) = parse_signature(signature_key).ok_or(SignatureError::Malformed)?;
+    // The raw digests are compared, each key's in constant time, instead of their hex text.
     let mut matched = subtle::Choice::from(0);
     for key in keys {
-        matched |= signature(input, key)
-            .as_bytes()
-            .ct_eq(signature_key.as_bytes());
+        matched |= digest(input, key).ct_eq(&expected);
     }
-    if bool::from(matched) {
+    if bool::from(matched) && !uppercase {
         Ok(())
     } else {
         Err(SignatureError::Mismatch)

@@ -105,7 +105,9 @@ fn any_change_is_rejected() {
         .notification(&notification_body(&expected))
         .is_err());
 
-    for malformed in ["", "abc", &"z".repeat(128)] {
+    let last_not_hex = format!("{}g", &expected[..127]);
+    let multibyte = format!("{}é", &expected[..126]);
+    for malformed in ["", "abc", &"z".repeat(128), &last_not_hex, &multibyte] {
         let err = client
             .transactions()
             .notification(&notification_body(malformed))
