@@ -1,6 +1,7 @@
 //! The built-in transport over reqwest.
 
 use std::future::Future;
+use std::pin::Pin;
 use std::task::Poll;
 use std::time::{Duration, Instant};
 
@@ -117,20 +118,13 @@ fn transport_error(error: ::reqwest::Error) -> TransportError {
 }
 
 impl ReqwestTransport {
-    /// Sends the request and reads the whole answer, without a deadline of its own.
-    async fn exchange(&self, request: ::reqwest::Request) -> Result<HttpResponse, TransportError> {
-        let mut response = self
-            .client
-            .execute(request)
-            .await
-            .map_err(transport_error)?;
-        let mut builder = http::Response::builder()
-            .status(response.status())
-            .version(response.version());
-        if let Some(headers) = builder.headers_mut() {
-            // Moved, not copied.
-            *headers = std::mem::take(response.headers_mut());
-        }
+    /// Reads the whole answer of a request already handed to reqwest, without a deadline of its
+    /// own.
+    async fn exchange(
+        &self,
+        pending: impl Future<Output = Result<::reqwest::Response, ::reqwest::Error>>,
+    ) -> Result<HttpResponse, TransportError> {
+        let mut response = pending.await.map_err(transport_error)?;
         let too_large = || {
             TransportError::new(
                 TransportErrorKind::BodyTooLarge,
@@ -150,9 +144,12 @@ impl ReqwestTransport {
             }
             body.extend_from_slice(&chunk);
         }
-        builder.body(body).map_err(|e| {
-            TransportError::new(TransportErrorKind::Other, "invalid response").with_source(e)
-        })
+        // Filled in place; the headers are moved, not copied.
+        let mut answer = http::Response::new(body);
+        *answer.status_mut() = response.status();
+        *answer.version_mut() = response.version();
+        *answer.headers_mut() = std::mem::take(response.headers_mut());
+        Ok(answer)
     }
 }
 
@@ -181,16 +178,27 @@ where
     .await
 }
 
-#[async_trait::async_trait]
 impl Transport for ReqwestTransport {
-    async fn send(
-        &self,
+    // Written out rather than as an `async fn`: the request is converted and handed to reqwest
+    // before the future is boxed, so the box holds only what reading the answer needs (about a
+    // third of the size), not the request too.
+    fn send<'life0, 'async_trait>(
+        &'life0 self,
         request: HttpRequest,
         timeout: Option<Duration>,
-    ) -> Result<HttpResponse, TransportError> {
-        let mut request = ::reqwest::Request::try_from(request).map_err(|e| {
-            TransportError::new(TransportErrorKind::Other, "invalid request").with_source(e)
-        })?;
+    ) -> Pin<Box<dyn Future<Output = Result<HttpResponse, TransportError>> + Send + 'async_trait>>
+    where
+        'life0: 'async_trait,
+        Self: 'async_trait,
+    {
+        let mut request = match ::reqwest::Request::try_from(request) {
+            Ok(request) => request,
+            Err(e) => {
+                let error = TransportError::new(TransportErrorKind::Other, "invalid request")
+                    .with_source(e);
+                return Box::pin(std::future::ready(Err(error)));
+            }
+        };
         // The deadline keeper's table instead of a runtime timer per request (see `deadline`);
         // reqwest's own timer only when the keeper is unavailable.
         let keeper = Deadlines::get();
@@ -203,10 +211,15 @@ impl Transport for ReqwestTransport {
                 None
             }
         };
-        match deadline {
-            Some((deadline, timeout)) => within(self.exchange(request), deadline, timeout).await,
-            None => self.exchange(request).await,
-        }
+        let pending = self.client.execute(request);
+        Box::pin(async move {
+            match deadline {
+                Some((deadline, timeout)) => {
+                    within(self.exchange(pending), deadline, timeout).await
+                }
+                None => self.exchange(pending).await,
+            }
+        })
     }
 }
 
