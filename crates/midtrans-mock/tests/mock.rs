@@ -494,30 +494,21 @@ async fn duplicate_notification_fault_delivers_copies() {
 async fn answers_lead_with_status_code_and_status_message() {
     let (mock, _) = start(MockConfig::default()).await;
     let http = reqwest::Client::new();
-    let charge = http
-        .post(format!("{}/v2/charge", mock.core_url()))
-        .basic_auth(KEY, Some(""))
-        .header("content-type", "application/json")
-        .body(r#"{"payment_type":"bank_transfer","transaction_details":{"order_id":"order-lead-1","gross_amount":10000},"bank_transfer":{"bank":"bca"}}"#)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = |request: reqwest::RequestBuilder| async move {
+        let answer = request.basic_auth(KEY, Some("")).send().await.unwrap();
+        answer.text().await.unwrap()
+    };
+    let charge = text(
+        http.post(format!("{}/v2/charge", mock.core_url()))
+            .header("content-type", "application/json")
+            .body(r#"{"payment_type":"bank_transfer","transaction_details":{"order_id":"order-lead-1","gross_amount":10000},"bank_transfer":{"bank":"bca"}}"#),
+    )
+    .await;
     assert!(
         charge.starts_with(r#"{"status_code":"201","status_message":"Success, Bank Transfer"#),
         "{charge}"
     );
-    let missing = http
-        .get(format!("{}/v2/order-lead-none/status", mock.core_url()))
-        .basic_auth(KEY, Some(""))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let missing = text(http.get(format!("{}/v2/order-lead-none/status", mock.core_url()))).await;
     assert!(
         missing.starts_with(r#"{"status_code":"404","status_message":""#),
         "{missing}"
