@@ -135,11 +135,13 @@ fn owned(pairs: Vec<(&'static str, &str)>) -> Vec<(String, String)> {
         .collect()
 }
 
-/// `/{prefix}/{id}{suffix}` with `id` percent-encoded; an empty id is refused.
+/// `/{prefix}/{id}{suffix}` with `id` percent-encoded. An id that is not one path segment is
+/// refused: empty, or `.` and `..`, which URL parsers resolve to another path (`status("..")`
+/// would become `GET /status`).
 fn path(prefix: &str, id: &str, suffix: &str) -> Result<String, Error> {
-    if id.is_empty() {
+    if matches!(id, "" | "." | "..") {
         return Err(Error::InvalidInput(format!(
-            "empty id in {prefix}/{{id}}{suffix}"
+            "the id {id:?} in {prefix}/{{id}}{suffix} is not one path segment"
         )));
     }
     let id = encode(id);
