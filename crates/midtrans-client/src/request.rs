@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use std::time::SystemTime;
 
 use crate::error::{classify, decode, CallInfo, Error};
-use crate::retry::{Attempt, Decision, Outcome};
+use crate::retry::{Attempt, Decision, Idempotency, Outcome};
 use crate::Client;
 
 /// Characters kept as they are in path segments and query values: RFC 3986 unreserved.
@@ -333,7 +333,11 @@ impl<T> PendingRequest<T> {
             // One key for every attempt: Midtrans answers a repeat from its store.
             options.idempotency_key = Some(new_idempotency_key());
         }
-        let repeatable_key = endpoint.honours_idempotency && options.idempotency_key.is_some();
+        let idempotency = match (&options.idempotency_key, endpoint.honours_idempotency) {
+            (None, _) => Idempotency::Unkeyed,
+            (Some(_), true) => Idempotency::Honoured,
+            (Some(_), false) => Idempotency::Ignored,
+        };
         let timeout = options.timeout.unwrap_or(state.config.timeout);
         let mut call = CallInfo {
             idempotency_key: options.idempotency_key.clone(),
@@ -341,15 +345,18 @@ impl<T> PendingRequest<T> {
         };
         // Checked and parsed once per call; every attempt sends the same headers.
         let option_headers = options.headers()?;
-        let mut waited = Duration::ZERO;
+        // The budget and the key's lifetime count from here, attempt time included.
+        let started = Instant::now();
         loop {
             let request = build_request(&state, &endpoint, &option_headers)?;
-            call.attempts += 1;
-            let (error, status, retry_after) =
+            call.attempts = call.attempts.saturating_add(1);
+            // Whether this attempt may have acted; once one may have, the call's outcome stays
+            // unknown unless a later attempt succeeds, whatever the later ones answer.
+            let (error, status, retry_after, maybe_acted) =
                 match state.transport.send(request, Some(timeout)).await {
                     Err(error) => {
-                        call.outcome_unknown = writes && error.maybe_sent();
-                        (Error::Transport(error), None, None)
+                        let maybe_sent = error.maybe_sent();
+                        (Error::Transport(error), None, None, maybe_sent)
                     }
                     Ok(response) => {
                         let status = response.status().as_u16();
@@ -370,18 +377,18 @@ impl<T> PendingRequest<T> {
                                 })
                             }
                             Err(error) => {
-                                call.outcome_unknown = writes
-                                    && match &error {
-                                        Error::Api(api) => {
-                                            api.http_status() >= 500 || api.is_in_progress()
-                                        }
-                                        _ => true,
-                                    };
-                                (error, Some(status), retry_after)
+                                let maybe_acted = match &error {
+                                    Error::Api(api) => {
+                                        api.http_status() >= 500 || api.is_in_progress()
+                                    }
+                                    _ => true,
+                                };
+                                (error, Some(status), retry_after, maybe_acted)
                             }
                         }
                     }
                 };
+            call.outcome_unknown |= writes && maybe_acted;
             let outcome = match (&error, status) {
                 (Error::Transport(e), _) => Outcome::Transport(e.kind()),
                 (Error::Api(_), Some(status)) => Outcome::Http {
@@ -393,16 +400,13 @@ impl<T> PendingRequest<T> {
             };
             let attempt = Attempt {
                 method: &endpoint.method,
-                has_idempotency_key: repeatable_key,
-                number: call.attempts - 1,
+                idempotency,
+                number: call.attempts.saturating_sub(1),
                 outcome,
             };
-            match policy.decide(&attempt, jitter(), waited) {
+            match policy.decide(&attempt, jitter(), started.elapsed()) {
                 Decision::Stop => return Err(error.with_call(call)),
-                Decision::RetryAfter(wait) => {
-                    waited = waited.saturating_add(wait);
-                    pause(wait).await;
-                }
+                Decision::RetryAfter(wait) => pause(wait).await,
             }
         }
     }
@@ -421,6 +425,13 @@ pub struct Answered<T> {
     /// The HTTP status of the answer.
     pub http_status: u16,
 }
+
+#[cfg(not(feature = "retry"))]
+use std::time::Instant;
+/// The clock of the retry loop: tokio's with the `retry` feature (the one its waits run on),
+/// else the standard library's (there is one attempt).
+#[cfg(feature = "retry")]
+use tokio::time::Instant;
 
 /// Waits between attempts.
 #[cfg(feature = "retry")]

@@ -1,21 +1,39 @@
 //! When to retry, and how long to wait: a pure function of one attempt's outcome.
 //!
 //! Retried: connection failures, timeouts and broken connections, HTTP 429 and 5xx, and HTTP
-//! 202 "still processing" — but a
-//! `POST`/`PATCH` only when it carries an `Idempotency-Key`, so a retry can never charge twice.
-//! Never retried: 4xx answers (other than 429), TLS failures, oversized or undecodable answers, and body-level
-//! errors (`status_code` ≥ 400 in an HTTP 2xx answer: Midtrans has decided).
+//! 202 "still processing" — but a `POST`/`PATCH` only when it carries an `Idempotency-Key` that
+//! Midtrans honours for it, so a retry can never charge twice. Midtrans ignores the key for
+//! Permata virtual account, CIMB Clicks, KlikBCA and Indomaret charges
+//! ([`charge_honours_idempotency_key`]): those, like writes without a key, are tried again only
+//! when the attempt certainly did not reach Midtrans (the connection was refused).
+//! Never retried: 4xx answers (other than 429), TLS failures, oversized or undecodable answers,
+//! and body-level errors (`status_code` ≥ 400 in an HTTP 2xx answer: Midtrans has decided).
 //!
 //! Waits grow exponentially from `base_delay` up to `max_delay`, with full jitter; a
-//! `Retry-After` header (seconds or an HTTP date) is honoured up to `max_delay`. All waits of
-//! one call together stay within `budget`, which stays below Midtrans's 5-minute idempotency-key
-//! lifetime.
+//! `Retry-After` header (seconds or an HTTP date) is honoured up to `max_delay`. No attempt
+//! starts later than `budget` after the first one started (attempt time counts, not only the
+//! waits), and no keyed write is sent again later than the idempotency key's lifetime at Midtrans
+//! ([`IDEMPOTENCY_KEY_LIFETIME`]) minus [`KEY_LIFETIME_MARGIN`] after the first attempt, whatever
+//! the budget: a repeat after that would be a new request.
+//!
+//! All arithmetic on what an answer says (a `Retry-After` millennia ahead, any status) is checked
+//! or saturating: deciding never panics.
 
+use std::borrow::Cow;
 use std::time::{Duration, SystemTime};
 
 use http::Method;
+use serde::Deserialize;
 
 use crate::transport::TransportErrorKind;
+
+/// How long Midtrans remembers an `Idempotency-Key` and answers its repeats from its store:
+/// 5 minutes.
+pub const IDEMPOTENCY_KEY_LIFETIME: Duration = Duration::from_secs(300);
+
+/// How long before the key's lifetime (counted from the first attempt) the last keyed retry must
+/// start: 30 seconds, for the request to reach Midtrans while the key is still remembered.
+pub const KEY_LIFETIME_MARGIN: Duration = Duration::from_secs(30);
 
 /// How the client retries. [`RetryPolicy::default`]: up to 3 retries (4 attempts), waits from
 /// 250 ms doubling up to 4 s with full jitter, at most 60 s of waiting in all.
@@ -28,7 +46,8 @@ pub struct RetryPolicy {
     pub base_delay: Duration,
     /// The longest single wait, including a `Retry-After`.
     pub max_delay: Duration,
-    /// The most time spent waiting across all retries of one call.
+    /// The longest time from the start of a call's first attempt to the start of a retry: a
+    /// retry that would start later is not made. Attempt time counts, not only the waits.
     pub budget: Duration,
 }
 
@@ -69,19 +88,21 @@ impl RetryPolicy {
         self
     }
 
-    /// Whether a request with this method may be sent again: reads always, writes only with
-    /// an idempotency key.
-    pub fn may_repeat(method: &Method, has_idempotency_key: bool) -> bool {
-        !matches!(*method, Method::POST | Method::PATCH) || has_idempotency_key
+    /// Whether a request may be sent again after an attempt that ended with `outcome`: reads
+    /// always; writes (`POST`, `PATCH`) when they carry a key Midtrans honours, or when the
+    /// attempt certainly did not reach Midtrans (nothing can have happened).
+    pub fn may_repeat(method: &Method, idempotency: Idempotency, outcome: &Outcome<'_>) -> bool {
+        !is_write(method) || idempotency == Idempotency::Honoured || !outcome.maybe_sent()
     }
 
     /// Decides what follows `attempt` (0-based) of a call.
     ///
-    /// `jitter` is a number in `0.0..=1.0` (random in the client, fixed in tests); `waited` is
-    /// the time already spent waiting in this call.
-    pub fn decide(&self, attempt: &Attempt<'_>, jitter: f64, waited: Duration) -> Decision {
+    /// `jitter` is a number in `0.0..=1.0` (random in the client, fixed in tests; anything else,
+    /// NaN included, is clamped into it); `elapsed` is the time since the call's first attempt
+    /// started.
+    pub fn decide(&self, attempt: &Attempt<'_>, jitter: f64, elapsed: Duration) -> Decision {
         if attempt.number >= self.max_retries
-            || !Self::may_repeat(attempt.method, attempt.has_idempotency_key)
+            || !Self::may_repeat(attempt.method, attempt.idempotency, &attempt.outcome)
         {
             return Decision::Stop;
         }
@@ -102,21 +123,107 @@ impl RetryPolicy {
             .base_delay
             .saturating_mul(2u32.saturating_pow(attempt.number))
             .min(self.max_delay);
+        let backoff = jittered(exponential, jitter);
         let wait = match attempt.outcome {
             Outcome::Http {
                 retry_after: Some(hint),
                 now,
                 ..
-            } => parse_retry_after(hint, now)
-                .map(|d| d.min(self.max_delay))
-                .unwrap_or_else(|| exponential.mul_f64(jitter.clamp(0.0, 1.0))),
-            _ => exponential.mul_f64(jitter.clamp(0.0, 1.0)),
+            } => parse_retry_after(hint, now).map_or(backoff, |d| d.min(self.max_delay)),
+            _ => backoff,
         };
-        if waited.saturating_add(wait) > self.budget {
+        let next_start = elapsed.saturating_add(wait);
+        if next_start > self.budget {
+            return Decision::Stop;
+        }
+        let keyed_write = is_write(attempt.method) && attempt.idempotency == Idempotency::Honoured;
+        if keyed_write && next_start > IDEMPOTENCY_KEY_LIFETIME.saturating_sub(KEY_LIFETIME_MARGIN)
+        {
             return Decision::Stop;
         }
         Decision::RetryAfter(wait)
     }
+}
+
+/// `POST` and `PATCH`: the methods whose repeat may act twice.
+fn is_write(method: &Method) -> bool {
+    matches!(*method, Method::POST | Method::PATCH)
+}
+
+/// `wait × jitter`, with `jitter` clamped into `0.0..=1.0` (NaN counts as 1.0), never panicking.
+fn jittered(wait: Duration, jitter: f64) -> Duration {
+    let jitter = if jitter.is_nan() {
+        1.0
+    } else {
+        jitter.clamp(0.0, 1.0)
+    };
+    Duration::try_from_secs_f64(wait.as_secs_f64() * jitter).map_or(wait, |d| d.min(wait))
+}
+
+/// Whether Midtrans answers a repeat of a request from its idempotency store.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Idempotency {
+    /// No `Idempotency-Key` is sent.
+    Unkeyed,
+    /// A key Midtrans honours: a repeat within [`IDEMPOTENCY_KEY_LIFETIME`] gets the first answer.
+    Honoured,
+    /// A key is sent, but Midtrans does not deduplicate this request by it (Permata virtual
+    /// account, CIMB Clicks, KlikBCA and Indomaret charges): a repeat may act twice.
+    Ignored,
+}
+
+/// Whether Midtrans deduplicates a `POST /v2/charge` with this JSON body by its
+/// `Idempotency-Key`. It does not for Permata virtual accounts (`bank_transfer` with bank
+/// `permata`, or `payment_type` `permata`), CIMB Clicks, KlikBCA and Indomaret (Midtrans's API
+/// headers reference). A body this cannot read (not a JSON object, a field twice) counts as not
+/// deduplicated, which only ever means fewer retries.
+///
+/// ```
+/// use midtrans::retry::charge_honours_idempotency_key;
+/// assert!(charge_honours_idempotency_key(br#"{"payment_type":"bank_transfer","bank_transfer":{"bank":"bca"}}"#));
+/// assert!(!charge_honours_idempotency_key(br#"{"payment_type":"bank_transfer","bank_transfer":{"bank":"permata"}}"#));
+/// assert!(!charge_honours_idempotency_key(br#"{"payment_type":"cstore","cstore":{"store":"indomaret"}}"#));
+/// ```
+pub fn charge_honours_idempotency_key(body: &[u8]) -> bool {
+    #[derive(Deserialize)]
+    struct Charge<'a> {
+        #[serde(default, borrow)]
+        payment_type: Option<Cow<'a, str>>,
+        #[serde(default, borrow)]
+        bank_transfer: Option<Channel<'a>>,
+        #[serde(default, borrow)]
+        cstore: Option<Channel<'a>>,
+    }
+    #[derive(Deserialize)]
+    struct Channel<'a> {
+        #[serde(default, borrow)]
+        bank: Option<Cow<'a, str>>,
+        #[serde(default, borrow)]
+        store: Option<Cow<'a, str>>,
+    }
+    // A JSON object only: serde would read a struct from an array too.
+    let object = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    let Ok(charge) = serde_json::from_slice::<Charge<'_>>(body) else {
+        return false;
+    };
+    if !object {
+        return false;
+    }
+    let is = |value: &Option<Cow<'_, str>>, name: &str| {
+        value
+            .as_deref()
+            .is_some_and(|v| v.eq_ignore_ascii_case(name))
+    };
+    let payment_type = &charge.payment_type;
+    let bank = charge.bank_transfer.and_then(|c| c.bank);
+    let store = charge.cstore.and_then(|c| c.store);
+    let ignored = is(payment_type, "permata")
+        || is(payment_type, "cimb_clicks")
+        || is(payment_type, "bca_klikbca")
+        || (is(payment_type, "bank_transfer") && is(&bank, "permata"))
+        || (is(payment_type, "cstore") && is(&store, "indomaret"));
+    !ignored
 }
 
 /// What one attempt ended with, as far as retrying cares.
@@ -124,8 +231,8 @@ impl RetryPolicy {
 pub struct Attempt<'a> {
     /// The request method.
     pub method: &'a Method,
-    /// Whether the request carries an `Idempotency-Key`.
-    pub has_idempotency_key: bool,
+    /// Whether a repeat is answered from Midtrans's idempotency store.
+    pub idempotency: Idempotency,
     /// 0 for the first attempt.
     pub number: u32,
     /// How it ended.
@@ -146,6 +253,13 @@ pub enum Outcome<'a> {
         /// The current time, to read an HTTP-date `Retry-After`.
         now: SystemTime,
     },
+}
+
+impl Outcome<'_> {
+    /// Whether the attempt may have reached Midtrans: everything but a refused connection.
+    pub fn maybe_sent(&self) -> bool {
+        !matches!(self, Outcome::Transport(TransportErrorKind::Connect))
+    }
 }
 
 /// What to do after an attempt.
@@ -193,18 +307,22 @@ fn parse_http_date(value: &str) -> Option<SystemTime> {
     if parts.next()? != "GMT" || h > 23 || m > 59 || s > 60 || !(1..=31).contains(&day) {
         return None;
     }
-    // Days since 1970-01-01 (civil-from-days inverse, proleptic Gregorian).
+    // Days since 1970-01-01 (civil-from-days inverse, proleptic Gregorian), checked: a year
+    // far ahead is no hint rather than an overflow.
     let (y, mo) = if month <= 2 {
-        (year - 1, month + 9)
+        (year.checked_sub(1)?, month + 9)
     } else {
         (year, month - 3)
     };
     let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * mo + 2) / 5 + day as i64 - 1;
+    let yoe = y.rem_euclid(400);
+    let doy = (153 * mo + 2) / 5 + i64::try_from(day).ok()? - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    let seconds = u64::try_from(days).ok()? * 86_400 + h * 3600 + m * 60 + s;
+    let days = era.checked_mul(146_097)?.checked_add(doe - 719_468)?;
+    let seconds = u64::try_from(days)
+        .ok()?
+        .checked_mul(86_400)?
+        .checked_add(h * 3600 + m * 60 + s)?;
     SystemTime::UNIX_EPOCH.checked_add(Duration::from_secs(seconds))
 }
 
@@ -220,11 +338,11 @@ mod tests {
         }
     }
 
-    fn decide(method: Method, key: bool, number: u32, outcome: Outcome<'_>) -> Decision {
+    fn decide(method: Method, idempotency: Idempotency, outcome: Outcome<'_>) -> Decision {
         let attempt = Attempt {
             method: &method,
-            has_idempotency_key: key,
-            number,
+            idempotency,
+            number: 0,
             outcome,
         };
         RetryPolicy::default().decide(&attempt, 1.0, Duration::ZERO)
@@ -232,40 +350,148 @@ mod tests {
 
     #[test]
     fn what_is_retried() {
+        use Idempotency::{Honoured, Ignored, Unkeyed};
         use TransportErrorKind::*;
         let retry = |d: Decision| matches!(d, Decision::RetryAfter(_));
-        // (method, idempotency key, outcome, retried?)
-        let table: Vec<(Method, bool, Outcome<'static>, bool)> = vec![
-            (Method::GET, false, Outcome::Transport(Connect), true),
-            (Method::GET, false, Outcome::Transport(Timeout), true),
-            (Method::GET, false, Outcome::Transport(Io), true),
-            (Method::GET, false, Outcome::Transport(Tls), false),
-            (Method::GET, false, Outcome::Transport(BodyTooLarge), false),
-            (Method::GET, false, http(429), true),
-            (Method::GET, false, http(500), true),
-            (Method::GET, false, http(502), true),
-            (Method::GET, false, http(503), true),
-            (Method::GET, false, http(400), false),
-            (Method::GET, false, http(401), false),
-            (Method::GET, false, http(404), false),
-            (Method::GET, false, http(412), false),
-            (Method::POST, false, Outcome::Transport(Timeout), false),
-            (Method::POST, false, Outcome::Transport(Connect), false),
-            (Method::POST, false, http(503), false),
-            (Method::POST, true, Outcome::Transport(Timeout), true),
-            (Method::POST, true, Outcome::Transport(Connect), true),
-            (Method::POST, true, http(503), true),
-            (Method::POST, true, http(429), true),
-            (Method::POST, true, http(406), false),
-            (Method::POST, true, http(202), true),
-            (Method::POST, false, http(202), false),
-            (Method::POST, true, Outcome::Transport(Tls), false),
-            (Method::PATCH, false, http(500), false),
-            (Method::PATCH, true, http(500), true),
+        // (method, idempotency, outcome, retried?)
+        let table: Vec<(Method, Idempotency, Outcome<'static>, bool)> = vec![
+            (Method::GET, Unkeyed, Outcome::Transport(Connect), true),
+            (Method::GET, Unkeyed, Outcome::Transport(Timeout), true),
+            (Method::GET, Unkeyed, Outcome::Transport(Io), true),
+            (Method::GET, Unkeyed, Outcome::Transport(Tls), false),
+            (
+                Method::GET,
+                Unkeyed,
+                Outcome::Transport(BodyTooLarge),
+                false,
+            ),
+            (Method::GET, Unkeyed, http(429), true),
+            (Method::GET, Unkeyed, http(500), true),
+            (Method::GET, Unkeyed, http(502), true),
+            (Method::GET, Unkeyed, http(503), true),
+            (Method::GET, Unkeyed, http(400), false),
+            (Method::GET, Unkeyed, http(401), false),
+            (Method::GET, Unkeyed, http(404), false),
+            (Method::GET, Unkeyed, http(412), false),
+            (Method::POST, Unkeyed, Outcome::Transport(Timeout), false),
+            (Method::POST, Unkeyed, Outcome::Transport(Io), false),
+            // A refused connection sent nothing: repeating it cannot act twice.
+            (Method::POST, Unkeyed, Outcome::Transport(Connect), true),
+            (Method::POST, Unkeyed, http(503), false),
+            (Method::POST, Honoured, Outcome::Transport(Timeout), true),
+            (Method::POST, Honoured, Outcome::Transport(Connect), true),
+            (Method::POST, Honoured, http(503), true),
+            (Method::POST, Honoured, http(429), true),
+            (Method::POST, Honoured, http(406), false),
+            (Method::POST, Honoured, http(202), true),
+            (Method::POST, Unkeyed, http(202), false),
+            (Method::POST, Honoured, Outcome::Transport(Tls), false),
+            // A key Midtrans ignores (Permata VA, CIMB Clicks, KlikBCA, Indomaret charges) is
+            // no key: nothing that may have been sent is repeated.
+            (Method::POST, Ignored, Outcome::Transport(Timeout), false),
+            (Method::POST, Ignored, Outcome::Transport(Io), false),
+            (Method::POST, Ignored, Outcome::Transport(Other), false),
+            (Method::POST, Ignored, http(503), false),
+            (Method::POST, Ignored, http(429), false),
+            (Method::POST, Ignored, http(202), false),
+            (Method::POST, Ignored, Outcome::Transport(Connect), true),
+            (Method::PATCH, Unkeyed, http(500), false),
+            (Method::PATCH, Honoured, http(500), true),
+            (Method::PATCH, Ignored, http(500), false),
+            (Method::GET, Ignored, http(500), true),
         ];
-        for (method, key, outcome, expected) in table {
-            let decision = decide(method.clone(), key, 0, outcome);
-            assert_eq!(retry(decision), expected, "{method} key={key} {outcome:?}");
+        for (method, idempotency, outcome, expected) in table {
+            let decision = decide(method.clone(), idempotency, outcome);
+            assert_eq!(
+                retry(decision),
+                expected,
+                "{method} {idempotency:?} {outcome:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn which_charges_midtrans_deduplicates_by_key() {
+        // (body, Idempotency-Key honoured?)
+        let table: &[(&str, bool)] = &[
+            (
+                r#"{"payment_type":"bank_transfer","bank_transfer":{"bank":"bca"}}"#,
+                true,
+            ),
+            (
+                r#"{"payment_type":"bank_transfer","bank_transfer":{"bank":"bni"}}"#,
+                true,
+            ),
+            (
+                r#"{"payment_type":"bank_transfer","bank_transfer":{"bank":"bri"}}"#,
+                true,
+            ),
+            (
+                r#"{"payment_type":"bank_transfer","bank_transfer":{"bank":"cimb"}}"#,
+                true,
+            ),
+            (
+                r#"{"payment_type":"bank_transfer","bank_transfer":{"bank":"permata"}}"#,
+                false,
+            ),
+            (
+                r#"{"payment_type":"bank_transfer","bank_transfer":{"bank":"PERMATA"}}"#,
+                false,
+            ),
+            (
+                r#"{"payment_type":"permata","permata":{"recipient_name":"A"}}"#,
+                false,
+            ),
+            (
+                r#"{"payment_type":"cimb_clicks","cimb_clicks":{"description":"d"}}"#,
+                false,
+            ),
+            (
+                r#"{"payment_type":"bca_klikbca","bca_klikbca":{"description":"d","user_id":"u"}}"#,
+                false,
+            ),
+            (
+                r#"{"payment_type":"cstore","cstore":{"store":"indomaret"}}"#,
+                false,
+            ),
+            (
+                r#"{"payment_type":"cstore","cstore":{"store":"alfamart"}}"#,
+                true,
+            ),
+            (
+                r#"{"payment_type":"echannel","echannel":{"bill_info1":"a"}}"#,
+                true,
+            ),
+            (r#"{"payment_type":"gopay"}"#, true),
+            (r#"{"payment_type":"qris"}"#, true),
+            (
+                r#"{"payment_type":"credit_card","credit_card":{"token_id":"t"}}"#,
+                true,
+            ),
+            (r#"{"payment_type":"bca_klikpay"}"#, true),
+            // A bank name elsewhere does not count: only the channel of the payment type.
+            (
+                r#"{"payment_type":"credit_card","bank_transfer":{"bank":"permata"}}"#,
+                true,
+            ),
+            (
+                r#"{"payment_type":"gopay","cstore":{"store":"indomaret"}}"#,
+                true,
+            ),
+            // Unreadable: treated as not deduplicated.
+            (
+                r#"{"payment_type":"gopay","payment_type":"permata"}"#,
+                false,
+            ),
+            (r#"["gopay"]"#, false),
+            ("not json", false),
+        ];
+        for (body, honoured) in table {
+            assert_eq!(
+                charge_honours_idempotency_key(body.as_bytes()),
+                *honoured,
+                "{body}"
+            );
         }
     }
 
@@ -275,7 +501,7 @@ mod tests {
         let wait = |number: u32, jitter: f64| {
             let attempt = Attempt {
                 method: &Method::GET,
-                has_idempotency_key: false,
+                idempotency: Idempotency::Unkeyed,
                 number,
                 outcome: http(503),
             };
@@ -313,7 +539,7 @@ mod tests {
         let policy = RetryPolicy::default();
         let attempt = |number| Attempt {
             method: &Method::GET,
-            has_idempotency_key: false,
+            idempotency: Idempotency::Unkeyed,
             number,
             outcome: http(503),
         };
@@ -328,15 +554,68 @@ mod tests {
         assert_eq!(
             policy.decide(&attempt(0), 1.0, Duration::from_secs(60)),
             Decision::Stop,
-            "a wait past the budget"
+            "a retry starting past the budget"
+        );
+        assert_eq!(
+            policy.decide(&attempt(0), 1.0, Duration::from_millis(59_800)),
+            Decision::Stop,
+            "elapsed time plus the wait past the budget"
         );
         assert_eq!(
             RetryPolicy::none().decide(&attempt(0), 1.0, Duration::ZERO),
             Decision::Stop
         );
         assert!(
-            RetryPolicy::default().budget < Duration::from_secs(300),
+            RetryPolicy::default().budget < IDEMPOTENCY_KEY_LIFETIME,
             "below the key lifetime"
+        );
+    }
+
+    #[test]
+    fn keyed_writes_stop_before_the_key_expires_whatever_the_budget() {
+        let policy = RetryPolicy::with_retries(100).delays(
+            Duration::from_millis(1),
+            Duration::from_millis(1),
+            Duration::from_secs(24 * 3600),
+        );
+        let decide = |method: &Method, idempotency, elapsed| {
+            let attempt = Attempt {
+                method,
+                idempotency,
+                number: 1,
+                outcome: Outcome::Transport(TransportErrorKind::Timeout),
+            };
+            policy.decide(&attempt, 1.0, elapsed)
+        };
+        let last_start = IDEMPOTENCY_KEY_LIFETIME - KEY_LIFETIME_MARGIN;
+        let before = last_start - Duration::from_millis(2);
+        let after = last_start + Duration::from_millis(1);
+        assert!(matches!(
+            decide(&Method::POST, Idempotency::Honoured, before),
+            Decision::RetryAfter(_)
+        ));
+        assert_eq!(
+            decide(&Method::POST, Idempotency::Honoured, after),
+            Decision::Stop
+        );
+        assert_eq!(
+            decide(
+                &Method::PATCH,
+                Idempotency::Honoured,
+                Duration::from_secs(3600)
+            ),
+            Decision::Stop
+        );
+        assert!(
+            matches!(
+                decide(
+                    &Method::GET,
+                    Idempotency::Honoured,
+                    Duration::from_secs(3600)
+                ),
+                Decision::RetryAfter(_)
+            ),
+            "a read has no key to outlive: the budget alone bounds it"
         );
     }
 
@@ -346,7 +625,7 @@ mod tests {
         let with = |hint: &'static str| {
             let attempt = Attempt {
                 method: &Method::GET,
-                has_idempotency_key: false,
+                idempotency: Idempotency::Unkeyed,
                 number: 0,
                 outcome: Outcome::Http {
                     status: 429,
@@ -383,6 +662,61 @@ mod tests {
         assert_eq!(
             parse_retry_after("Sun, 32 Nov 1994 08:49:37 GMT", now),
             None
+        );
+    }
+
+    #[test]
+    fn no_retry_after_or_delay_overflows() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        // Dates millennia ahead, at the edges of the year's type, and huge delay-seconds.
+        let hints = [
+            "Fri, 31 Dec 9999 23:59:59 GMT",
+            "Mon, 01 Jan 275760 00:00:00 GMT",
+            "Mon, 01 Jan 9223372036854775807 23:59:60 GMT",
+            "Mon, 01 Jan -9223372036854775808 00:00:00 GMT",
+            "Mon, 31 Dec 584554049253 23:59:59 GMT",
+            "18446744073709551615",
+            "99999999999999999999999",
+            "-1",
+        ];
+        let policies = [
+            RetryPolicy::default(),
+            RetryPolicy::with_retries(u32::MAX).delays(Duration::MAX, Duration::MAX, Duration::MAX),
+            RetryPolicy::with_retries(u32::MAX).delays(
+                Duration::from_nanos(1),
+                Duration::MAX,
+                Duration::MAX,
+            ),
+        ];
+        for policy in &policies {
+            for hint in hints {
+                for (number, jitter, elapsed) in [
+                    (0, 1.0, Duration::ZERO),
+                    (u32::MAX - 1, f64::NAN, Duration::MAX),
+                    (64, f64::INFINITY, Duration::from_secs(1)),
+                    (31, f64::NEG_INFINITY, Duration::ZERO),
+                    (33, -0.5, Duration::ZERO),
+                ] {
+                    let attempt = Attempt {
+                        method: &Method::GET,
+                        idempotency: Idempotency::Unkeyed,
+                        number,
+                        outcome: Outcome::Http {
+                            status: 503,
+                            retry_after: Some(hint),
+                            now,
+                        },
+                    };
+                    if let Decision::RetryAfter(wait) = policy.decide(&attempt, jitter, elapsed) {
+                        assert!(wait <= policy.max_delay, "{hint} {wait:?}");
+                    }
+                }
+            }
+        }
+        assert_eq!(
+            parse_retry_after("Mon, 01 Jan 9223372036854775807 00:00:00 GMT", now),
+            None,
+            "a date past what the clock can hold is no hint"
         );
     }
 }

@@ -12,6 +12,7 @@ use midtrans_types::{
 
 use super::{path, QueryParams, RequestBody, Transactions};
 use crate::request::{Auth, Endpoint, Host, PendingRequest};
+use crate::retry::charge_honours_idempotency_key;
 use crate::{Client, Error};
 
 /// The Core API: charges, capture, card utilities, subscriptions and GoPay tokenization.
@@ -26,16 +27,17 @@ impl<'a> CoreApi<'a> {
         CoreApi { client }
     }
 
-    /// A POST; `idempotent` when Midtrans honours `Idempotency-Key` on it.
+    /// A POST; `idempotent` tells from the body whether Midtrans honours `Idempotency-Key` on it.
     fn post<R, T: serde::de::DeserializeOwned>(
         &self,
         path: &str,
         body: impl RequestBody<R>,
-        idempotent: bool,
+        idempotent: fn(&[u8]) -> bool,
     ) -> PendingRequest<T> {
         let endpoint = body.into_json().map(|json| {
+            let honoured = idempotent(&json);
             let endpoint = Endpoint::new(Method::POST, Host::Core, path.to_owned()).body(json);
-            if idempotent {
+            if honoured {
                 endpoint.idempotent()
             } else {
                 endpoint
@@ -70,13 +72,17 @@ impl<'a> CoreApi<'a> {
     }
 
     /// `POST /v2/charge`: create a payment.
+    ///
+    /// Retried with one `Idempotency-Key` for every attempt, except Permata virtual account,
+    /// CIMB Clicks, KlikBCA and Indomaret charges, whose key Midtrans ignores: those are not sent
+    /// again once an attempt may have reached Midtrans (see [`crate::retry`]).
     pub fn charge(&self, body: impl RequestBody<ChargeRequest>) -> PendingRequest<ChargeResponse> {
-        self.post("/v2/charge", body, true)
+        self.post("/v2/charge", body, charge_honours_idempotency_key)
     }
 
     /// `POST /v2/capture`: capture a pre-authorised payment.
     pub fn capture(&self, body: impl RequestBody<CaptureRequest>) -> PendingRequest<Transaction> {
-        self.post("/v2/capture", body, true)
+        self.post("/v2/capture", body, |_| true)
     }
 
     /// `GET /v2/card/register`: save a card for one-click payments (client key).
@@ -113,7 +119,7 @@ impl<'a> CoreApi<'a> {
         &self,
         body: impl RequestBody<SubscriptionRequest>,
     ) -> PendingRequest<Subscription> {
-        self.post("/v1/subscriptions", body, true)
+        self.post("/v1/subscriptions", body, |_| true)
     }
 
     /// `GET /v1/subscriptions/{id}`.
@@ -152,7 +158,7 @@ impl<'a> CoreApi<'a> {
         &self,
         body: impl RequestBody<PayAccountLinkRequest>,
     ) -> PendingRequest<PayAccount> {
-        self.post("/v2/pay/account", body, false)
+        self.post("/v2/pay/account", body, |_| false)
     }
 
     /// `GET /v2/pay/account/{account_id}`: link state, payment options and their tokens.

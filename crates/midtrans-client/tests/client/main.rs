@@ -11,6 +11,7 @@ mod endpoints;
 mod logs;
 mod loopback;
 mod notification;
+mod outcomes;
 mod paths;
 mod plan;
 mod properties;

@@ -21,12 +21,12 @@ async fn ids_that_are_not_one_path_segment_are_refused_before_sending() {
             client.transactions().expire(id).send_value().await,
             client
                 .transactions()
-                .refund(id, &serde_json::json!({"amount": 1}))
+                .refund(id, serde_json::json!({"amount": 1}))
                 .send_value()
                 .await,
             client
                 .transactions()
-                .refund_direct(id, &serde_json::json!({"amount": 1}))
+                .refund_direct(id, serde_json::json!({"amount": 1}))
                 .send_value()
                 .await,
             client.core().card_point_inquiry(id).send_value().await,
@@ -37,7 +37,7 @@ async fn ids_that_are_not_one_path_segment_are_refused_before_sending() {
             client.core().cancel_subscription(id).send_value().await,
             client
                 .core()
-                .update_subscription(id, &serde_json::json!({"name": "n"}))
+                .update_subscription(id, serde_json::json!({"name": "n"}))
                 .send_value()
                 .await,
             client.core().get_payment_account(id).send_value().await,
@@ -47,7 +47,10 @@ async fn ids_that_are_not_one_path_segment_are_refused_before_sending() {
         for (index, result) in results.into_iter().enumerate() {
             match result {
                 Err(Error::InvalidInput(reason)) => {
-                    assert!(reason.contains("one path segment"), "{id:?} #{index}: {reason}")
+                    assert!(
+                        reason.contains("one path segment"),
+                        "{id:?} #{index}: {reason}"
+                    )
                 }
                 other => panic!("{id:?} #{index}: {other:?}"),
             }
