@@ -28,8 +28,12 @@ pub enum Error {
     /// The answer looked successful but could not be decoded. The call may have taken effect
     /// (a charge may exist): the raw body is kept.
     Decode(Box<DecodeError>),
-    /// A notification's `signature_key` does not verify.
+    /// A notification's `signature_key` does not verify; no call was made.
     Signature(SignatureError),
+    /// A notification was refused before its signature was checked (too large, not a
+    /// notification, a signed field twice or in another form than Midtrans sends), or the status
+    /// lookup of [`crate::Transactions::notification_status`] answered for another order.
+    Notification(NotificationError),
 }
 
 impl fmt::Display for Error {
@@ -42,6 +46,7 @@ impl fmt::Display for Error {
             Error::Api(e) => e.fmt(f),
             Error::Decode(e) => e.fmt(f),
             Error::Signature(e) => e.fmt(f),
+            Error::Notification(e) => e.fmt(f),
         }
     }
 }
@@ -52,7 +57,9 @@ impl std::error::Error for Error {
             Error::Config(e) => Some(e),
             Error::InvalidRequest(e) => Some(e),
             Error::Transport(e) => Some(e),
-            Error::InvalidInput(_) | Error::Api(_) | Error::Decode(_) | Error::Signature(_) => None,
+            Error::Signature(e) => Some(e),
+            Error::Notification(e) => Some(e),
+            Error::InvalidInput(_) | Error::Api(_) | Error::Decode(_) => None,
         }
     }
 }
@@ -316,7 +323,7 @@ impl fmt::Display for DecodeError {
     }
 }
 
-/// Why a notification signature did not verify.
+/// Why a notification signature did not verify. No call to Midtrans was made.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SignatureError {
@@ -330,19 +337,84 @@ pub enum SignatureError {
 
 impl fmt::Display for SignatureError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("notification rejected, no call was made: ")?;
         match self {
-            SignatureError::MissingField(field) => {
-                write!(f, "notification rejected: `{field}` is missing")
+            SignatureError::MissingField(field) => write!(f, "`{field}` is missing"),
+            SignatureError::Malformed => f.write_str("signature_key is not a SHA-512 hex digest"),
+            SignatureError::Mismatch => f.write_str("signature_key does not match"),
+        }
+    }
+}
+
+impl std::error::Error for SignatureError {}
+
+/// Why a notification was refused before its signature was checked (no call to Midtrans was
+/// made), or why [`crate::Transactions::notification_status`] did not confirm it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NotificationError {
+    /// The body is larger than [`crate::notification::MAX_NOTIFICATION_BYTES`].
+    TooLarge {
+        /// The body's length in bytes.
+        len: usize,
+    },
+    /// The body is not a notification: not one JSON object, or a field of the wrong type (the
+    /// reason says which; secrets scrubbed).
+    Malformed(String),
+    /// A field the signature covers, or `signature_key`, appears more than once: which of the
+    /// values was signed cannot be told.
+    DuplicateField(String),
+    /// A field the signature covers is not in the form Midtrans sends it.
+    InvalidField {
+        /// The field.
+        field: &'static str,
+        /// The form Midtrans sends.
+        expected: &'static str,
+    },
+    /// The status lookup answered for another order than the notification's signed `order_id`
+    /// (or for none): the notification is not confirmed.
+    OrderMismatch {
+        /// The notification's `order_id`.
+        notified: String,
+        /// The answer's `order_id`.
+        answered: Option<String>,
+    },
+}
+
+impl fmt::Display for NotificationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const REJECTED: &str = "notification rejected, no call was made: ";
+        match self {
+            NotificationError::TooLarge { len } => write!(
+                f,
+                "{REJECTED}the body of {len} bytes is larger than {} bytes",
+                crate::notification::MAX_NOTIFICATION_BYTES
+            ),
+            NotificationError::Malformed(reason) => {
+                write!(f, "{REJECTED}not a notification: {reason}")
             }
-            SignatureError::Malformed => {
-                f.write_str("notification rejected: signature_key is not a SHA-512 hex digest")
+            NotificationError::DuplicateField(field) => {
+                write!(f, "{REJECTED}`{field}` appears more than once")
             }
-            SignatureError::Mismatch => {
-                f.write_str("notification rejected: signature_key does not match")
+            NotificationError::InvalidField { field, expected } => {
+                write!(f, "{REJECTED}`{field}` is not {expected}")
+            }
+            NotificationError::OrderMismatch { notified, answered } => {
+                write!(
+                    f,
+                    "notification not confirmed: the status lookup for order {notified:?} \
+                     answered for "
+                )?;
+                match answered {
+                    Some(order) => write!(f, "order {order:?}"),
+                    None => f.write_str("no order"),
+                }
             }
         }
     }
 }
+
+impl std::error::Error for NotificationError {}
 
 /// Replaces secrets (the server key and its Basic-auth form) in text kept from answers.
 #[derive(Clone, Debug, Default)]

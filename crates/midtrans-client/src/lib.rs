@@ -27,6 +27,7 @@ mod api;
 mod client;
 mod config;
 mod error;
+mod json;
 pub mod notification;
 mod request;
 pub mod retry;
@@ -39,7 +40,7 @@ pub use config::{
     ClientBuilder, ClientKey, Config, ConfigError, Environment, ServerKey, DEFAULT_TIMEOUT,
     DEFAULT_USER_AGENT,
 };
-pub use error::{ApiError, DecodeError, Error, SignatureError};
+pub use error::{ApiError, DecodeError, Error, NotificationError, SignatureError};
 pub use request::{Answered, Host, PendingRequest, MAX_IDEMPOTENCY_KEY_LEN};
 pub use retry::RetryPolicy;
 pub use transport::{Transport, TransportError, TransportErrorKind};

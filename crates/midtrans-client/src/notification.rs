@@ -4,13 +4,16 @@
 //! key`, over the values exactly as they appear in the notification. None of the official SDKs
 //! checks it; this crate does, in constant time, before handing back the typed notification.
 
+use std::borrow::Cow;
+
 use sha2::{Digest, Sha512};
 use subtle::ConstantTimeEq;
 
-use midtrans_types::{PayAccountNotification, PaymentNotification};
+use midtrans_types::{Amount, PayAccountNotification, PaymentNotification};
+use serde_json::value::RawValue;
 
-use crate::error::{DecodeError, Scrubber, SignatureError};
-use crate::{Error, ServerKey};
+use crate::error::{NotificationError, Scrubber, SignatureError};
+use crate::{json, Error, ServerKey};
 
 /// The `signature_key` for `input` (the notification's signature input) and `key`.
 ///
@@ -107,72 +110,137 @@ pub fn check(input: &str, signature_key: &str, keys: &[&ServerKey]) -> Result<()
     }
 }
 
-fn parse<T: serde::de::DeserializeOwned>(body: &[u8], keys: &[&ServerKey]) -> Result<T, Error> {
-    serde_json::from_slice(body).map_err(|e| {
-        let scrubber = Scrubber::for_keys(keys.iter().copied());
-        Error::Decode(Box::new(DecodeError {
-            http_status: 200,
-            reason: scrubber.text(&format!("not a notification: {e}")),
-            raw_body: scrubber.bytes(body),
-            call: crate::error::CallInfo::default(),
-        }))
-    })
-}
-
-/// A notification type with a signature: what is signed, and the signature received.
+/// A notification type with a signature: the top-level fields it covers, in the order they are
+/// concatenated.
 trait Signed: serde::de::DeserializeOwned {
-    fn signed_text(&self) -> Result<String, midtrans_types::MissingSignatureField>;
-    fn signature_key(&self) -> Option<&str>;
+    /// The signed fields, then `signature_key`.
+    const FIELDS: [&'static str; 4];
+
+    /// Takes over the signed fields' text as received where the typed decode may render it
+    /// otherwise (a JSON number read through `f64`).
+    fn keep_signed_text(&mut self, _signed: &[Cow<'_, str>; 3]) {}
 }
 
 impl Signed for PaymentNotification {
-    fn signed_text(&self) -> Result<String, midtrans_types::MissingSignatureField> {
-        self.signature_input()
-    }
+    const FIELDS: [&'static str; 4] = ["order_id", "status_code", "gross_amount", "signature_key"];
 
-    fn signature_key(&self) -> Option<&str> {
-        self.signature_key.as_deref()
+    fn keep_signed_text(&mut self, signed: &[Cow<'_, str>; 3]) {
+        let [_, _, gross_amount] = signed;
+        if let Ok(amount) = Amount::parse(gross_amount) {
+            self.gross_amount = Some(amount);
+        }
     }
 }
 
 impl Signed for PayAccountNotification {
-    fn signed_text(&self) -> Result<String, midtrans_types::MissingSignatureField> {
-        self.signature_input()
-    }
-
-    fn signature_key(&self) -> Option<&str> {
-        self.signature_key.as_deref()
-    }
+    const FIELDS: [&'static str; 4] = [
+        "account_id",
+        "account_status",
+        "status_code",
+        "signature_key",
+    ];
 }
 
 /// The largest notification body accepted: 1 MiB (Midtrans's are about 1 KB).
 pub const MAX_NOTIFICATION_BYTES: usize = 1024 * 1024;
 
-fn verified<T: Signed>(body: &[u8], keys: &[&ServerKey]) -> Result<T, Error> {
-    if body.len() > MAX_NOTIFICATION_BYTES {
-        return Err(Error::InvalidInput(format!(
-            "notification body of {} bytes is larger than {MAX_NOTIFICATION_BYTES}",
-            body.len()
+/// Whether `text` is in the form Midtrans sends `field` in: `status_code` three ASCII digits,
+/// `gross_amount` ASCII digits with exactly two decimals; other signed fields are strings.
+fn check_form(field: &'static str, raw: &RawValue, text: &str) -> Result<(), NotificationError> {
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    let (valid, expected) = match field {
+        "status_code" => (
+            text.len() == 3 && digits(text),
+            "three digits, as Midtrans sends it (\"200\")",
+        ),
+        "gross_amount" => (
+            text.split_once('.')
+                .is_some_and(|(whole, cents)| digits(whole) && cents.len() == 2 && digits(cents)),
+            "digits with two decimals, as Midtrans sends it (\"10000.00\")",
+        ),
+        _ => (json::is_string(raw), "a string"),
+    };
+    if valid {
+        Ok(())
+    } else {
+        Err(NotificationError::InvalidField { field, expected })
+    }
+}
+
+/// The signed fields' text and the `signature_key` of a notification body, read from the body
+/// itself: each exactly once, each in the form Midtrans sends.
+fn signed_fields<'a>(
+    body: &'a [u8],
+    names: &[&'static str; 4],
+) -> Result<([Cow<'a, str>; 3], Cow<'a, str>), Error> {
+    let fields = json::Fields::scan(body, names);
+    if let Some(field) = fields.duplicate().and_then(|index| names.get(index)) {
+        return Err(Error::Notification(NotificationError::DuplicateField(
+            (*field).to_owned(),
         )));
     }
-    let notification: T = parse(body, keys)?;
-    let input = notification
-        .signed_text()
-        .map_err(|missing| Error::Signature(SignatureError::MissingField(missing.0)))?;
-    let signature_key =
-        notification
-            .signature_key()
-            .ok_or(Error::Signature(SignatureError::MissingField(
-                "signature_key",
-            )))?;
-    check(&input, signature_key, keys).map_err(Error::Signature)?;
+    if !fields.complete() {
+        // The typed decode says what is wrong, with the position.
+        let reason = serde_json::from_slice::<serde::de::IgnoredAny>(body)
+            .err()
+            .map_or_else(|| "not a JSON object".to_owned(), |e| e.to_string());
+        return Err(Error::Notification(NotificationError::Malformed(reason)));
+    }
+    let [first, second, third, key] = *names;
+    let text = |index: usize, field: &'static str| -> Result<Cow<'a, str>, Error> {
+        let raw = fields
+            .raw(index)
+            .ok_or(Error::Signature(SignatureError::MissingField(field)))?;
+        // An object, array, boolean or null stands for no text, which no form accepts.
+        let text = json::scalar_text(raw).unwrap_or_default();
+        check_form(field, raw, &text).map_err(Error::Notification)?;
+        Ok(text)
+    };
+    let signed = [text(0, first)?, text(1, second)?, text(2, third)?];
+    let signature_key = fields
+        .raw(3)
+        .ok_or(Error::Signature(SignatureError::MissingField(key)))?;
+    let signature_key = json::is_string(signature_key)
+        .then(|| json::scalar_text(signature_key))
+        .flatten()
+        .ok_or(Error::Signature(SignatureError::Malformed))?;
+    Ok((signed, signature_key))
+}
+
+fn verified<T: Signed>(body: &[u8], keys: &[&ServerKey]) -> Result<T, Error> {
+    if body.len() > MAX_NOTIFICATION_BYTES {
+        return Err(Error::Notification(NotificationError::TooLarge {
+            len: body.len(),
+        }));
+    }
+    let scrubber = || Scrubber::for_keys(keys.iter().copied());
+    let (signed, signature_key) = signed_fields(body, &T::FIELDS).map_err(|error| match error {
+        Error::Notification(NotificationError::Malformed(reason)) => {
+            Error::Notification(NotificationError::Malformed(scrubber().text(&reason)))
+        }
+        other => other,
+    })?;
+    let input: String = signed.iter().map(|part| part.as_ref()).collect();
+    check(&input, &signature_key, keys).map_err(Error::Signature)?;
+    let mut notification: T = serde_json::from_slice(body).map_err(|e| {
+        Error::Notification(NotificationError::Malformed(
+            scrubber().text(&e.to_string()),
+        ))
+    })?;
+    notification.keep_signed_text(&signed);
     Ok(notification)
 }
 
 /// Parses a payment notification's raw body and verifies its signature with any of `keys`.
 ///
+/// The signed fields are read from the body as received, each exactly once: `order_id` a
+/// string, `status_code` three digits, `gross_amount` digits with two decimals (a JSON number
+/// counts by its text, never re-rendered). The typed notification returned holds that text.
+///
 /// # Errors
-/// [`Error::Decode`] for a body that is not a notification; [`Error::Signature`] otherwise.
+/// [`Error::Notification`] for a body that is not a notification, a signed field repeated or in
+/// another form; [`Error::Signature`] when a signed field is missing or the signature does not
+/// verify. No call is made either way.
 pub fn verify(body: &[u8], keys: &[&ServerKey]) -> Result<PaymentNotification, Error> {
     verified(body, keys)
 }

@@ -6,7 +6,7 @@ use midtrans_types::{
 
 use super::{path, RequestBody};
 use crate::request::{Endpoint, Host, PendingRequest};
-use crate::{Client, Error};
+use crate::{Client, Error, NotificationError, SignatureError};
 
 /// Transaction status, actions, refunds and notifications, by order id or transaction id.
 /// `client.transactions()`, `client.snap().transactions()` or `client.core().transactions()`.
@@ -93,14 +93,15 @@ impl<'a> Transactions<'a> {
 
     /// Parses a payment notification's raw body and verifies its `signature_key` locally
     /// against the server key (and any [`previous_server_key`](crate::ClientBuilder::previous_server_key)),
-    /// in constant time.
+    /// in constant time, over the signed fields exactly as received (see
+    /// [`crate::notification::verify`]).
     ///
     /// Midtrans recommends confirming with a status call before fulfilling an order:
     /// [`Self::notification_status`] does both.
     ///
     /// # Errors
-    /// [`Error::Decode`] for a body that is not a notification, [`Error::Signature`] when the
-    /// signature does not verify.
+    /// [`Error::Notification`] for a body that is not a notification (or repeats or misshapes a
+    /// signed field), [`Error::Signature`] when the signature does not verify. No call is made.
     pub fn notification(&self, body: &[u8]) -> Result<PaymentNotification, Error> {
         let state = self.client.state();
         let keys: Vec<&crate::ServerKey> = std::iter::once(&state.config.server_key)
@@ -109,18 +110,29 @@ impl<'a> Transactions<'a> {
         crate::notification::verify(body, &keys)
     }
 
-    /// Verifies a notification like [`Self::notification`], then fetches the transaction's
-    /// current status, as the Python client's `transactions.notification` does.
+    /// Verifies a notification like [`Self::notification`], then fetches the current status of
+    /// its order, as the Python client's `transactions.notification` does — but by the signed
+    /// `order_id` (the signature does not cover `transaction_id`), and only an answer about that
+    /// order is returned.
     ///
     /// # Errors
-    /// As [`Self::notification`], then as [`Self::status`].
+    /// As [`Self::notification`], then as [`Self::status`];
+    /// [`NotificationError::OrderMismatch`] when the answer is about another order.
     pub async fn notification_status(&self, body: &[u8]) -> Result<StatusResponse, Error> {
         let notification = self.notification(body)?;
-        let id = match (&notification.transaction_id, &notification.order_id) {
-            (Some(id), _) => id.as_str().to_owned(),
-            (None, Some(order)) => order.as_str().to_owned(),
-            (None, None) => return Err(Error::InvalidInput("notification has no id".to_owned())),
-        };
-        self.status(&id).send().await
+        // Verification checked that the signed order id is there.
+        let order_id = notification
+            .order_id
+            .as_ref()
+            .ok_or(Error::Signature(SignatureError::MissingField("order_id")))?;
+        let status = self.status(order_id.as_str()).send().await?;
+        if status.order_id.as_ref() != Some(order_id) {
+            let scrubber = &self.client.state().scrubber;
+            return Err(Error::Notification(NotificationError::OrderMismatch {
+                notified: scrubber.text(order_id.as_str()),
+                answered: status.order_id.map(|id| scrubber.text(id.as_str())),
+            }));
+        }
+        Ok(status)
     }
 }

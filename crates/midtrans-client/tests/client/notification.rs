@@ -3,7 +3,7 @@
 
 use midtrans::notification::{check, signature};
 use midtrans::transport::MockTransport;
-use midtrans::{Client, Error, ServerKey, SignatureError};
+use midtrans::{Client, Error, NotificationError, ServerKey, SignatureError};
 use serde_json::{json, Value};
 
 use crate::sample;
@@ -87,15 +87,31 @@ fn any_change_is_rejected() {
         "the expected digest is not revealed"
     );
 
-    // The amount is hashed as received: "100000.0" is not "100000.00".
+    // The amount is hashed as received: "100000.01" is not "100000.00"; "100000.0" is not
+    // even in the form Midtrans sends.
     let mut body: Value = serde_json::from_slice(&notification_body(&expected)).unwrap();
-    body["gross_amount"] = "100000.0".into();
+    body["gross_amount"] = "100000.01".into();
     let err = client
         .transactions()
         .notification(&serde_json::to_vec(&body).unwrap())
         .unwrap_err();
     assert!(
         matches!(err, Error::Signature(SignatureError::Mismatch)),
+        "{err:?}"
+    );
+    body["gross_amount"] = "100000.0".into();
+    let err = client
+        .transactions()
+        .notification(&serde_json::to_vec(&body).unwrap())
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Notification(NotificationError::InvalidField {
+                field: "gross_amount",
+                ..
+            })
+        ),
         "{err:?}"
     );
 
@@ -130,7 +146,7 @@ fn any_change_is_rejected() {
     for garbage in [&b""[..], b"order_id=1", b"{\"status_code\":"] {
         assert!(matches!(
             client.transactions().notification(garbage),
-            Err(Error::Decode(_))
+            Err(Error::Notification(NotificationError::Malformed(_)))
         ));
     }
 }
@@ -173,7 +189,7 @@ async fn notification_status_verifies_then_asks_midtrans() {
         .unwrap()
         .to_owned();
     let mock = MockTransport::new();
-    mock.push_json(200, sample("status_credit_card_capture_response.json"));
+    mock.push_json(200, status_of("1111"));
     let client = client_with(DOC_KEY, &mock);
     let status = client
         .transactions()
@@ -181,11 +197,6 @@ async fn notification_status_verifies_then_asks_midtrans() {
         .await
         .unwrap();
     assert!(status.is_paid());
-    let request = mock.last_request().unwrap();
-    assert_eq!(
-        request.uri().to_string(),
-        "https://api.sandbox.midtrans.com/v2/57d5293c-e65f-4a29-95e4-5959c3fa335b/status"
-    );
     // A forged notification never reaches Midtrans.
     let err = client
         .transactions()
@@ -196,24 +207,303 @@ async fn notification_status_verifies_then_asks_midtrans() {
     assert_eq!(mock.requests().len(), 1);
 }
 
+/// A settled status answer for `order_id`.
+fn status_of(order_id: &str) -> String {
+    let mut status: Value =
+        serde_json::from_str(&sample("status_credit_card_capture_response.json")).unwrap();
+    status["order_id"] = order_id.into();
+    status.to_string()
+}
+
+#[tokio::test]
+async fn notification_status_looks_up_the_signed_order_id_and_refuses_another_orders_answer() {
+    let expected = vector()["expected_signature_key_hex"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // The signature covers order_id, status_code and gross_amount, not transaction_id: the
+    // lookup goes by the signed order id.
+    let mock = MockTransport::new();
+    mock.push_json(200, status_of("1111"));
+    let client = client_with(DOC_KEY, &mock);
+    client
+        .transactions()
+        .notification_status(&notification_body(&expected))
+        .await
+        .unwrap();
+    assert_eq!(
+        mock.last_request().unwrap().uri().to_string(),
+        "https://api.sandbox.midtrans.com/v2/1111/status"
+    );
+    // An answer about another order does not confirm this notification.
+    for answered in [Some("2222"), None] {
+        let mock = MockTransport::new();
+        let body = match answered {
+            Some(order) => status_of(order),
+            None => {
+                let mut status: Value = serde_json::from_str(&status_of("x")).unwrap();
+                status.as_object_mut().unwrap().remove("order_id");
+                status.to_string()
+            }
+        };
+        mock.push_json(200, body);
+        let err = client_with(DOC_KEY, &mock)
+            .transactions()
+            .notification_status(&notification_body(&expected))
+            .await
+            .unwrap_err();
+        match &err {
+            Error::Notification(NotificationError::OrderMismatch {
+                notified,
+                answered: got,
+            }) => {
+                assert_eq!(notified, "1111");
+                assert_eq!(got.as_deref(), answered);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(err.to_string().contains("1111"), "{err}");
+    }
+}
+
+/// A notification signed with the documentation's key over exactly these JSON values.
+fn signed_body(order_id: Value, status_code: Value, gross_amount: Value) -> Vec<u8> {
+    let key = ServerKey::new(DOC_KEY).unwrap();
+    let text = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let signed = signature(
+        &format!(
+            "{}{}{}",
+            text(&order_id),
+            text(&status_code),
+            text(&gross_amount)
+        ),
+        &key,
+    );
+    serde_json::to_vec(&json!({
+        "order_id": order_id, "status_code": status_code, "gross_amount": gross_amount,
+        "signature_key": signed, "transaction_status": "settlement",
+    }))
+    .unwrap()
+}
+
 #[test]
-fn a_numeric_gross_amount_is_hashed_as_its_text() {
-    // Policy: the signature covers the text received. A JSON number 100000 is the text "100000".
+fn signed_fields_must_be_in_the_form_midtrans_sends() {
+    let client = client_with(DOC_KEY, &MockTransport::new());
+    // Each is correctly signed over its own text, so only the form can refuse it.
+    let bad_codes = ["20", "2000", "abc", " 200", "2OO", "٢٠٠", "+20", ""];
+    for code in bad_codes {
+        let body = signed_body("1111".into(), code.into(), "100000.00".into());
+        let err = client.transactions().notification(&body).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::Notification(NotificationError::InvalidField {
+                    field: "status_code",
+                    ..
+                })
+            ),
+            "{code:?}: {err:?}"
+        );
+        assert!(err.to_string().contains("status_code"), "{err}");
+    }
+    let bad_amounts = [
+        "100000",
+        "100000.0",
+        "100000.000",
+        "-100000.00",
+        "1e5",
+        "100,000.00",
+        " 100000.00",
+        "100000.00 ",
+        ".00",
+        "100000.",
+        "Rp100000.00",
+        "１００.００",
+    ];
+    for amount in bad_amounts {
+        let body = signed_body("1111".into(), "200".into(), amount.into());
+        let err = client.transactions().notification(&body).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::Notification(NotificationError::InvalidField {
+                    field: "gross_amount",
+                    ..
+                })
+            ),
+            "{amount:?}: {err:?}"
+        );
+        assert!(err.to_string().contains("gross_amount"), "{err}");
+    }
+    // Neither may be another JSON type, nor the order id anything but a string.
+    for (order, code, amount, field) in [
+        (
+            json!("1111"),
+            json!(true),
+            json!("100000.00"),
+            "status_code",
+        ),
+        (
+            json!("1111"),
+            json!(null),
+            json!("100000.00"),
+            "status_code",
+        ),
+        (
+            json!("1111"),
+            json!("200"),
+            json!(["100000.00"]),
+            "gross_amount",
+        ),
+        (json!(1111), json!("200"), json!("100000.00"), "order_id"),
+    ] {
+        let body = signed_body(order, code, amount);
+        let err = client.transactions().notification(&body).unwrap_err();
+        assert!(
+            matches!(&err, Error::Notification(NotificationError::InvalidField { field: f, .. }) if *f == field),
+            "{field}: {err:?}"
+        );
+    }
+    // What Midtrans sends passes.
+    for amount in ["0.00", "1.50", "100000.00", "12345678901234.99"] {
+        let body = signed_body("1111".into(), "201".into(), amount.into());
+        client
+            .transactions()
+            .notification(&body)
+            .unwrap_or_else(|e| panic!("{amount}: {e}"));
+    }
+}
+
+#[test]
+fn a_signed_field_given_twice_is_refused() {
+    let client = client_with(DOC_KEY, &MockTransport::new());
+    let key = ServerKey::new(DOC_KEY).unwrap();
+    let signed = signature("1111200100000.00", &key);
+    for (field, body) in [
+        (
+            "order_id",
+            format!(
+                r#"{{"order_id":"1111","status_code":"200","gross_amount":"100000.00","signature_key":"{signed}","order_id":"2222"}}"#
+            ),
+        ),
+        (
+            "gross_amount",
+            format!(
+                r#"{{"order_id":"1111","status_code":"200","gross_amount":"100000.00","signature_key":"{signed}","gross_amount":"999999.00"}}"#
+            ),
+        ),
+        (
+            "status_code",
+            format!(
+                r#"{{"order_id":"1111","status\u005fcode":"200","gross_amount":"100000.00","signature_key":"{signed}","status_code":"202"}}"#
+            ),
+        ),
+        (
+            "signature_key",
+            format!(
+                r#"{{"order_id":"1111","status_code":"200","gross_amount":"100000.00","signature_key":"{signed}","signature_key":"{signed}"}}"#
+            ),
+        ),
+    ] {
+        let err = client
+            .transactions()
+            .notification(body.as_bytes())
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("notification rejected, no call was made: `{field}` appears more than once")
+        );
+        assert!(
+            matches!(&err, Error::Notification(NotificationError::DuplicateField(f)) if f == field),
+            "{err:?}"
+        );
+    }
+    let body = format!(
+        r#"{{"account_id":"acc-1","account_status":"ENABLED","status_code":"200","signature_key":"{}","account_status":"DISABLED"}}"#,
+        signature("acc-1ENABLED200", &key)
+    );
+    assert!(matches!(
+        midtrans::notification::verify_pay_account(body.as_bytes(), &[&key]),
+        Err(Error::Notification(NotificationError::DuplicateField(_)))
+    ));
+}
+
+#[test]
+fn notification_errors_say_no_call_was_made() {
+    let client = client_with(DOC_KEY, &MockTransport::new());
+    let oversized = vec![b' '; midtrans::notification::MAX_NOTIFICATION_BYTES + 1];
+    let bodies: [&[u8]; 6] = [
+        b"",
+        b"order_id=1&status_code=200",
+        b"{\"status_code\":",
+        b"[1,2]",
+        br#"{"order_id":"1111","status_code":"200","gross_amount":"100000.00","signature_key":"00"}"#,
+        &oversized,
+    ];
+    for body in bodies {
+        let err = client.transactions().notification(body).unwrap_err();
+        assert!(
+            matches!(err, Error::Notification(_) | Error::Signature(_)),
+            "{err:?}"
+        );
+        let text = err.to_string();
+        assert!(text.contains("no call was made"), "{text}");
+        assert!(!text.contains("may have taken effect"), "{text}");
+        assert!(!err.outcome_unknown());
+    }
+}
+
+#[test]
+fn a_numeric_gross_amount_is_hashed_from_its_text_as_received() {
+    // The signature covers the text received. A JSON number 100000.00 is the text "100000.00";
+    // read through f64 it would be "100000" and never verify.
     let key = ServerKey::new(DOC_KEY).unwrap();
     let client = client_with(DOC_KEY, &MockTransport::new());
     let body = |signed: &str| {
-        serde_json::to_vec(&json!({"order_id": "1111", "status_code": "200", "gross_amount": 100000, "signature_key": signed})).unwrap()
+        format!(
+            r#"{{"order_id":"1111","status_code":"200","gross_amount":100000.00,"signature_key":"{signed}"}}"#
+        )
     };
-    let over_text = signature("1111200100000", &key);
-    client
+    let notification = client
         .transactions()
-        .notification(&body(&over_text))
+        .notification(body(&signature("1111200100000.00", &key)).as_bytes())
         .unwrap();
-    let over_decimals = signature("1111200100000.00", &key);
-    assert!(client
+    assert_eq!(
+        notification.gross_amount.as_ref().map(|a| a.as_str()),
+        Some("100000.00"),
+        "the typed notification holds the text that was signed"
+    );
+    assert_eq!(notification.signature_input().unwrap(), "1111200100000.00");
+    let err = client
         .transactions()
-        .notification(&body(&over_decimals))
-        .is_err());
+        .notification(body(&signature("1111200100000", &key)).as_bytes())
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::Signature(SignatureError::Mismatch)),
+        "{err:?}"
+    );
+    // A number without the two decimals is not what Midtrans sends: refused, naming the field.
+    let integer = format!(
+        r#"{{"order_id":"1111","status_code":"200","gross_amount":100000,"signature_key":"{}"}}"#,
+        signature("1111200100000", &key)
+    );
+    let err = client
+        .transactions()
+        .notification(integer.as_bytes())
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Notification(NotificationError::InvalidField {
+                field: "gross_amount",
+                ..
+            })
+        ),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -261,5 +551,11 @@ fn an_oversized_notification_is_refused_before_parsing() {
     let client = client_with(DOC_KEY, &MockTransport::new());
     let body = vec![b' '; midtrans::notification::MAX_NOTIFICATION_BYTES + 1];
     let err = client.transactions().notification(&body).unwrap_err();
-    assert!(matches!(err, Error::InvalidInput(_)), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::Notification(NotificationError::TooLarge { len }) if len == body.len()
+        ),
+        "{err:?}"
+    );
 }
