@@ -6,6 +6,7 @@ use midtrans_types::{BuildError, StatusCode};
 use serde::Deserialize;
 
 use crate::config::ConfigError;
+use crate::json;
 use crate::transport::TransportError;
 
 /// Why a call failed. No variant's `Display` or `Debug` contains the server key or the
@@ -466,80 +467,35 @@ fn replace_all(haystack: &[u8], needle: &[u8], with: &[u8]) -> Vec<u8> {
     out
 }
 
-/// The one field the success path needs: the body `status_code`, borrowed when possible.
-#[derive(Deserialize)]
-struct CodeProbe<'a> {
-    #[serde(default, borrow)]
-    status_code: Option<CodeValue<'a>>,
-}
+/// The top-level fields the classifier reads: `status_code`, then those of error bodies.
+/// `validation_message` is an alias of `validation_messages`.
+const CLASSIFIER_FIELDS: [&str; 8] = [
+    "status_code",
+    "status_message",
+    "validation_messages",
+    "validation_message",
+    "error_messages",
+    "error_message",
+    "errors",
+    "id",
+];
 
-/// A `status_code` as Midtrans sends it (a string) or as it sometimes arrives (a number).
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum CodeValue<'a> {
-    Text(#[serde(borrow)] std::borrow::Cow<'a, str>),
-    Number(serde_json::Number),
-}
-
-impl CodeValue<'_> {
-    fn into_status_code(self) -> StatusCode {
-        match self {
-            CodeValue::Text(text) => StatusCode::from(text.as_ref()),
-            CodeValue::Number(number) => StatusCode::new(number.to_string()),
-        }
+/// What the classifier reads of a body in one pass: the top-level `status_code` (when the body
+/// is one well-formed JSON object), or the name of a field it reads that appears twice.
+fn read_body(body: &[u8]) -> Result<Option<StatusCode>, &'static str> {
+    let fields = json::Fields::scan(body, &CLASSIFIER_FIELDS);
+    let aliases_both = fields.raw(2).is_some() && fields.raw(3).is_some();
+    if let Some(index) = fields.duplicate().or(aliases_both.then_some(2)) {
+        return Err(CLASSIFIER_FIELDS.get(index).copied().unwrap_or("status_code"));
     }
-}
-
-/// The top-level `status_code` of a JSON object, reading the body only up to it; `None` when
-/// the body is not an object, has no such field, or breaks before it.
-fn leading_status_code(body: &[u8]) -> Option<StatusCode> {
-    /// Walks the object's fields, skipping values, until `status_code`.
-    struct Seek<'f>(&'f mut Option<StatusCode>);
-
-    impl<'de> serde::de::Visitor<'de> for Seek<'_> {
-        type Value = ();
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a JSON object")
-        }
-
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-            while let Some(IsStatusCode(is_code)) = map.next_key()? {
-                if is_code {
-                    *self.0 = Some(map.next_value::<CodeValue<'de>>()?.into_status_code());
-                    return Ok(());
-                }
-                map.next_value::<serde::de::IgnoredAny>()?;
-            }
-            Ok(())
-        }
+    if !fields.complete() {
+        return Ok(None);
     }
-
-    /// A field name, compared without being copied.
-    struct IsStatusCode(bool);
-
-    impl<'de> Deserialize<'de> for IsStatusCode {
-        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            struct Name;
-            impl serde::de::Visitor<'_> for Name {
-                type Value = IsStatusCode;
-                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                    f.write_str("a field name")
-                }
-                fn visit_str<E>(self, name: &str) -> Result<IsStatusCode, E> {
-                    Ok(IsStatusCode(name == "status_code"))
-                }
-            }
-            deserializer.deserialize_str(Name)
-        }
-    }
-
-    let mut found = None;
-    let mut reader = serde_json::Deserializer::from_slice(body);
-    // Stopping inside the object makes serde_json report the unread rest as an error: the code
-    // comes out through `found`, and that error is expected.
-    let _unread_rest = serde::Deserializer::deserialize_map(&mut reader, Seek(&mut found));
-    found
+    // A string's content or a number's digits; anything else is no code.
+    Ok(fields
+        .raw(0)
+        .and_then(json::scalar_text)
+        .map(|text| StatusCode::new(text.into_owned())))
 }
 
 /// The fields any Midtrans error body may carry.
@@ -572,15 +528,18 @@ pub(crate) fn classify(
     body: Vec<u8>,
     scrubber: &Scrubber,
 ) -> Result<Vec<u8>, Error> {
-    // Only `status_code` is read here, and on the success path only up to it: Midtrans writes
-    // it first, and the typed decode reads (and checks) the whole body anyway. Anything else —
-    // an error code, an odd code, none found — is decided on the whole body.
-    let body_code = match leading_status_code(&body) {
-        Some(code) if code.as_u16().is_some() && !code.is_error() => Some(code),
-        _ => serde_json::from_slice::<CodeProbe<'_>>(&body)
-            .ok()
-            .and_then(|probe| probe.status_code)
-            .map(CodeValue::into_status_code),
+    // One pass over the top-level fields: `status_code`, and whether a field this reads is
+    // there twice (parsers disagree on which one counts, so neither does).
+    let body_code = match read_body(&body) {
+        Ok(code) => code,
+        Err(field) => {
+            return Err(Error::Decode(Box::new(DecodeError {
+                http_status,
+                reason: format!("the field `{field}` appears more than once in the answer"),
+                raw_body: scrubber.bytes(&body),
+                call: CallInfo::default(),
+            })))
+        }
     };
     // HTTP 202 without a body status code is Midtrans's idempotency answer "the first call
     // with this key is still being processed": not a result, so never a success.

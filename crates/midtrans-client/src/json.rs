@@ -9,9 +9,10 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde::de::{DeserializeSeed, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserializer as _;
 use serde_json::value::RawValue;
+use serde_json::Value;
 
 /// What one pass read of a body.
 pub(crate) struct Fields<'a, const N: usize> {
@@ -133,6 +134,95 @@ impl Visitor<'_> for Name<'_> {
     }
 }
 
+/// Decodes a body into untyped JSON, refusing any object that has a key twice, at any depth
+/// (`serde_json::Value` would keep the last one silently).
+///
+/// # Errors
+/// Invalid JSON, or a repeated key.
+pub(crate) fn strict_value(body: &[u8]) -> Result<Value, serde_json::Error> {
+    let mut reader = serde_json::Deserializer::from_slice(body);
+    let value = Strict.deserialize(&mut reader)?;
+    reader.end()?;
+    Ok(value)
+}
+
+/// Builds a [`Value`] as serde_json does, but refuses repeated keys.
+struct Strict;
+
+impl<'de> DeserializeSeed<'de> for Strict {
+    type Value = Value;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Strict {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        self.deserialize(d)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element_seed(Strict)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if object.contains_key(&key) {
+                return Err(A::Error::custom(format_args!(
+                    "the field `{key}` appears more than once"
+                )));
+            }
+            let value = map.next_value_seed(Strict)?;
+            object.insert(key, value);
+        }
+        Ok(Value::Object(object))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +255,24 @@ mod tests {
         // Read before the break.
         let fields = Fields::scan(br#"{"status_code":"200","status_code":"2"#, &NAMES);
         assert_eq!((fields.complete(), fields.duplicate()), (false, Some(0)));
+    }
+
+    #[test]
+    fn strict_values_equal_serde_jsons_and_refuse_repeated_keys() {
+        let body = br#"{"a":[1,-2,3.5,"x",null,true,{"b":{}}],"c":"\u00e9"}"#;
+        assert_eq!(
+            strict_value(body).unwrap(),
+            serde_json::from_slice::<Value>(body).unwrap()
+        );
+        for repeated in [
+            &br#"{"a":1,"a":1}"#[..],
+            br#"{"a":[{"b":1,"b":2}]}"#,
+            br#"{"a":{"b":{"c":1,"\u0063":2}}}"#,
+        ] {
+            let err = strict_value(repeated).unwrap_err();
+            assert!(err.to_string().contains("more than once"), "{err}");
+        }
+        assert!(strict_value(b"{} x").is_err());
     }
 
     #[test]

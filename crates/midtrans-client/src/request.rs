@@ -280,15 +280,13 @@ impl<T> PendingRequest<T> {
         self
     }
 
-    /// Sends the request and returns the answer as untyped JSON.
+    /// Sends the request and returns the answer as untyped JSON. An answer with a key twice in
+    /// any object is an [`Error::Decode`], not one of its values picked.
     ///
     /// # Errors
     /// See [`Error`].
     pub async fn send_value(self) -> Result<serde_json::Value, Error> {
-        Ok(self
-            .execute(|body| serde_json::from_slice(body))
-            .await?
-            .value)
+        Ok(self.execute(crate::json::strict_value).await?.value)
     }
 
     /// Sends the request and decodes the answer.

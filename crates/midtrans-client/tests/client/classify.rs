@@ -229,3 +229,102 @@ async fn an_html_404_is_not_a_midtrans_not_found() {
     .unwrap_err();
     assert!(err.as_api().unwrap().is_not_found());
 }
+
+#[tokio::test]
+async fn duplicate_keys_are_undecodable_on_every_path() {
+    use midtrans::types::charge::{BankTransfer, ChargeRequest};
+    use midtrans::types::{Idr, TransactionDetails};
+    // Two of a field the classifier reads: which one counts cannot be told, so neither does.
+    let bodies = [
+        r#"{"status_code":"200","status_code":"500"}"#,
+        r#"{"status_code":"406","status_message":"duplicate","transaction_status":"pending","status_code":"201"}"#,
+        r#"{"status\u005fcode":"201","token":"t","redirect_url":"u","status_code":"401"}"#,
+        r#"{"token":"t","redirect_url":"u","status_code":"201","status_message":"a","status_message":"b"}"#,
+        r#"{"status_code":"400","validation_messages":["a"],"validation_message":["b"]}"#,
+        r#"{"error_messages":["a"],"token":"t","redirect_url":"u","error_messages":["b"]}"#,
+        r#"{"status_code":"200","id":"a","token":"t","redirect_url":"u","id":"b"}"#,
+    ];
+    let charge = ChargeRequest::builder(
+        TransactionDetails::new("order-dup", Idr::new(1_000)),
+        BankTransfer::bca(),
+    )
+    .build()
+    .unwrap();
+    for body in bodies {
+        for http in [200, 201, 400, 500] {
+            let mock = MockTransport::new();
+            for _ in 0..5 {
+                mock.push_json(http, body);
+            }
+            let client = mock_client(&mock);
+            let results: [(&str, Result<(), Error>, bool); 5] = [
+                (
+                    "typed",
+                    client.transactions().status("o").send().await.map(drop),
+                    false,
+                ),
+                (
+                    "untyped",
+                    client
+                        .transactions()
+                        .status("o")
+                        .send_value()
+                        .await
+                        .map(drop),
+                    false,
+                ),
+                (
+                    "snap",
+                    client
+                        .snap()
+                        .create_transaction(serde_json::json!({}))
+                        .send()
+                        .await
+                        .map(drop),
+                    true,
+                ),
+                (
+                    "snap token",
+                    client
+                        .snap()
+                        .create_transaction_token(serde_json::json!({}))
+                        .send()
+                        .await
+                        .map(drop),
+                    true,
+                ),
+                (
+                    "charge",
+                    client.core().charge(&charge).send().await.map(drop),
+                    true,
+                ),
+            ];
+            for (path, result, write) in results {
+                let case = format!("{path}, HTTP {http}, {body}");
+                match result {
+                    Err(err @ Error::Decode(_)) => {
+                        assert_eq!(err.outcome_unknown(), write, "{case}");
+                        assert_eq!(err.raw_body(), Some(body.as_bytes()), "{case}");
+                        assert!(err.to_string().contains("more than once"), "{case}: {err}");
+                    }
+                    other => panic!("{case}: {other:?}"),
+                }
+            }
+        }
+    }
+    // Fields the classifier does not read may repeat in a typed answer's extras as before;
+    // the untyped answer refuses any repeated key, at any depth.
+    let mock = MockTransport::new();
+    mock.push_json(200, r#"{"status_code":"200","note":"a","note":"b"}"#);
+    mock.push_json(200, r#"{"status_code":"200","va_numbers":[{"bank":"bca","bank":"bni"}]}"#);
+    let client = mock_client(&mock);
+    for _ in 0..2 {
+        let err = client
+            .transactions()
+            .status("o")
+            .send_value()
+            .await
+            .unwrap_err();
+        assert!(matches!(err, Error::Decode(_)), "{err:?}");
+    }
+}
