@@ -486,7 +486,10 @@ fn read_body(body: &[u8]) -> Result<Option<StatusCode>, &'static str> {
     let fields = json::Fields::scan(body, &CLASSIFIER_FIELDS);
     let aliases_both = fields.raw(2).is_some() && fields.raw(3).is_some();
     if let Some(index) = fields.duplicate().or(aliases_both.then_some(2)) {
-        return Err(CLASSIFIER_FIELDS.get(index).copied().unwrap_or("status_code"));
+        return Err(CLASSIFIER_FIELDS
+            .get(index)
+            .copied()
+            .unwrap_or("status_code"));
     }
     if !fields.complete() {
         return Ok(None);

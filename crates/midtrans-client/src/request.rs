@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::time::Duration;
 
-use http::header::{HeaderName, HeaderValue, AUTHORIZATION};
+use http::header::{HeaderName, HeaderValue, AUTHORIZATION, CONTENT_LENGTH};
 use http::Method;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::de::DeserializeOwned;
@@ -485,9 +485,25 @@ fn build_request(
         (Auth::Client, Some(key), Some(auth)) => (auth, Some(("client_key", key))),
         _ => return Err(crate::ConfigError::MissingClientKey.into()),
     };
-    let query = client_key_param
-        .into_iter()
-        .chain(endpoint.query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    // An untyped query may carry `client_key` itself: sent once, and only if it is the key
+    // that authenticates the call.
+    let mut own_client_key = endpoint.query.iter().filter(|(k, _)| k == "client_key");
+    if let Some((configured, (_, given))) = client_key_param.zip(own_client_key.next()) {
+        if configured.1 != given {
+            return Err(Error::InvalidInput(
+                "the query's client_key is not the configured client key; leave it out, the \
+                 client adds the configured one"
+                    .to_owned(),
+            ));
+        }
+    }
+    let query = client_key_param.into_iter().chain(
+        endpoint
+            .query
+            .iter()
+            .filter(|(k, _)| client_key_param.is_none() || k != "client_key")
+            .map(|(k, v)| (k.as_str(), v.as_str())),
+    );
     let mut url = format!("{base}{}", endpoint.path);
     for (index, (name, value)) in query.enumerate() {
         url.push(if index == 0 { '?' } else { '&' });
@@ -502,6 +518,15 @@ fn build_request(
     *request.method_mut() = endpoint.method.clone();
     *request.uri_mut() = uri;
     let mut headers = state.base_headers.clone();
+    // A write without a body says so: servers in front of Midtrans may refuse a POST without a
+    // length (411).
+    if request.body().is_empty()
+        && matches!(endpoint.method, Method::POST | Method::PATCH | Method::PUT)
+    {
+        headers
+            .try_insert(CONTENT_LENGTH, HeaderValue::from_static("0"))
+            .map_err(|_| Error::InvalidInput("too many headers".to_owned()))?;
+    }
     let auth = std::iter::once((AUTHORIZATION, credentials.clone()));
     // The call's options replace configured headers; nothing replaces the credentials.
     for (name, value) in option_headers.iter().cloned().chain(auth) {

@@ -316,7 +316,10 @@ async fn duplicate_keys_are_undecodable_on_every_path() {
     // the untyped answer refuses any repeated key, at any depth.
     let mock = MockTransport::new();
     mock.push_json(200, r#"{"status_code":"200","note":"a","note":"b"}"#);
-    mock.push_json(200, r#"{"status_code":"200","va_numbers":[{"bank":"bca","bank":"bni"}]}"#);
+    mock.push_json(
+        200,
+        r#"{"status_code":"200","va_numbers":[{"bank":"bca","bank":"bni"}]}"#,
+    );
     let client = mock_client(&mock);
     for _ in 0..2 {
         let err = client

@@ -589,3 +589,51 @@ async fn invalid_typed_requests_are_not_sent() {
         "{err:?}"
     );
 }
+
+#[tokio::test]
+async fn an_untyped_client_key_parameter_is_sent_once_and_must_be_the_configured_key() {
+    let mock = MockTransport::new();
+    let client = mock_client(&mock);
+    let card = json!({"card_number": "4811111111111114", "card_exp_month": "12",
+        "card_exp_year": "2030", "card_cvv": "123", "client_key": crate::CLIENT_KEY});
+    let register = json!({"card_number": "4811111111111114", "card_exp_month": "12",
+        "card_exp_year": "2030", "client_key": crate::CLIENT_KEY});
+    mock.push_json(200, sample("card_token_response.json"));
+    mock.push_json(
+        200,
+        r#"{"status_code":"200","saved_token_id":"48111111sHfSakAvHvFQFEjTivUV1114","masked_card":"48111111-1114"}"#,
+    );
+    client.core().card_token(&card).send().await.unwrap();
+    client.core().card_register(&register).send().await.unwrap();
+    for request in mock.take_requests() {
+        let query = request.uri().query().unwrap().to_owned();
+        let keys: Vec<&str> = query
+            .split('&')
+            .filter(|pair| pair.starts_with("client_key="))
+            .collect();
+        assert_eq!(
+            keys,
+            [format!("client_key={}", crate::CLIENT_KEY).as_str()],
+            "{query}"
+        );
+    }
+    // Another key in the query than the one that authenticates: refused, nothing sent.
+    for query in [
+        json!({"card_cvv": "123", "token_id": "t", "client_key": "SB-Mid-client-OTHER"}),
+        json!({"card_cvv": "123", "token_id": "t", "client_key": ""}),
+    ] {
+        let err = client.core().card_token(&query).send().await.unwrap_err();
+        assert!(
+            matches!(&err, midtrans::Error::InvalidInput(reason) if reason.contains("client_key")),
+            "{err:?}"
+        );
+        let err = client
+            .core()
+            .card_register(&query)
+            .send()
+            .await
+            .unwrap_err();
+        assert!(matches!(err, midtrans::Error::InvalidInput(_)), "{err:?}");
+    }
+    assert!(mock.requests().is_empty());
+}

@@ -170,6 +170,40 @@ async fn card_token_query_is_percent_encoded_and_uses_the_client_key() {
 }
 
 #[tokio::test]
+async fn a_post_without_a_body_sends_content_length_zero() {
+    // Servers and proxies in front of Midtrans may answer a bodyless POST without a length
+    // with 411 Length Required.
+    let mut server = serve(ok_json(&sample("cancel_response.json"))).await;
+    let client = client_for(server.addr);
+    client
+        .transactions()
+        .cancel("Order-111")
+        .send()
+        .await
+        .unwrap();
+    client
+        .core()
+        .disable_subscription("sub-1")
+        .send_value()
+        .await
+        .unwrap();
+    for _ in 0..2 {
+        let raw = server.requests.recv().await.unwrap();
+        assert!(raw.starts_with("POST "), "{raw}");
+        assert_eq!(header(&raw, "content-length"), Some("0"), "{raw}");
+    }
+    // A GET has no body and says nothing about one.
+    client
+        .transactions()
+        .status("Order-111")
+        .send_value()
+        .await
+        .ok();
+    let raw = server.requests.recv().await.unwrap();
+    assert_eq!(header(&raw, "content-length"), None, "{raw}");
+}
+
+#[tokio::test]
 async fn a_timeout_fires() {
     let server = serve(None).await;
     let started = Instant::now();
