@@ -467,38 +467,37 @@ fn replace_all(haystack: &[u8], needle: &[u8], with: &[u8]) -> Vec<u8> {
     out
 }
 
-/// The top-level fields the classifier reads: `status_code`, then those of error bodies.
-/// `validation_message` is an alias of `validation_messages`.
-const CLASSIFIER_FIELDS: [&str; 8] = [
-    "status_code",
-    "status_message",
-    "validation_messages",
-    "validation_message",
-    "error_messages",
-    "error_message",
-    "errors",
-    "id",
+/// The top-level fields the classifier reads: `status_code`, then those of error bodies
+/// (`validation_message` is an alias of `validation_messages`). An answer with one of them
+/// twice is undecodable.
+const CLASSIFIER_FIELDS: [json::Field; 8] = [
+    ("status_code", 0),
+    ("status_message", 1),
+    ("validation_messages", 2),
+    ("validation_message", 2),
+    ("error_messages", 3),
+    ("error_message", 4),
+    ("errors", 5),
+    ("id", 6),
 ];
 
-/// What the classifier reads of a body in one pass: the top-level `status_code` (when the body
-/// is one well-formed JSON object), or the name of a field it reads that appears twice.
-fn read_body(body: &[u8]) -> Result<Option<StatusCode>, &'static str> {
-    let fields = json::Fields::scan(body, &CLASSIFIER_FIELDS);
-    let aliases_both = fields.raw(2).is_some() && fields.raw(3).is_some();
-    if let Some(index) = fields.duplicate().or(aliases_both.then_some(2)) {
-        return Err(CLASSIFIER_FIELDS
-            .get(index)
-            .copied()
-            .unwrap_or("status_code"));
-    }
-    if !fields.complete() {
-        return Ok(None);
-    }
-    // A string's content or a number's digits; anything else is no code.
-    Ok(fields
-        .raw(0)
-        .and_then(json::scalar_text)
-        .map(|text| StatusCode::new(text.into_owned())))
+/// Decodes a classified answer into `T`, refusing one of the classifier's fields twice (the
+/// classifier may have read only up to `status_code`).
+///
+/// # Errors
+/// As `serde_json::from_slice`, or a repeated field.
+pub(crate) fn decode_answer<T: serde::de::DeserializeOwned>(
+    body: &[u8],
+) -> Result<T, serde_json::Error> {
+    json::decode(body, &CLASSIFIER_FIELDS, false).0
+}
+
+/// Whether a `status_code`'s text is a number that is no error (the rule of
+/// [`StatusCode::is_error`]), without copying it.
+fn is_success_code(raw: &serde_json::value::RawValue) -> bool {
+    json::scalar_text(raw)
+        .and_then(|text| text.trim().parse::<u16>().ok())
+        .is_some_and(|code| code < 400 || code == 407)
 }
 
 /// The fields any Midtrans error body may carry.
@@ -532,18 +531,31 @@ pub(crate) fn classify(
     scrubber: &Scrubber,
 ) -> Result<Vec<u8>, Error> {
     // One pass over the top-level fields: `status_code`, and whether a field this reads is
-    // there twice (parsers disagree on which one counts, so neither does).
-    let body_code = match read_body(&body) {
-        Ok(code) => code,
-        Err(field) => {
-            return Err(Error::Decode(Box::new(DecodeError {
-                http_status,
-                reason: format!("the field `{field}` appears more than once in the answer"),
-                raw_body: scrubber.bytes(&body),
-                call: CallInfo::default(),
-            })))
-        }
-    };
+    // there twice (parsers disagree on which one counts, so neither does). The usual answer —
+    // HTTP 2xx with a success code, which Midtrans writes first — is read only up to its code:
+    // the typed decode reads the whole body anyway, and `decode_answer` refuses a repeat there.
+    let success_http = (200..300).contains(&http_status);
+    let fields = json::Fields::scan(&body, &CLASSIFIER_FIELDS, |index, raw| {
+        success_http && index == 0 && is_success_code(raw)
+    });
+    if fields.stopped() {
+        return Ok(body);
+    }
+    if let Some((field, _)) = fields.duplicate().and_then(|i| CLASSIFIER_FIELDS.get(i)) {
+        return Err(Error::Decode(Box::new(DecodeError {
+            http_status,
+            reason: format!("the field `{field}` appears more than once in the answer"),
+            raw_body: scrubber.bytes(&body),
+            call: CallInfo::default(),
+        })));
+    }
+    // A code is trusted only from a well-formed body; a broken one is decided by the HTTP status
+    // (and a 2xx then fails to decode).
+    let body_code = fields
+        .raw(0)
+        .filter(|_| fields.complete())
+        .and_then(json::scalar_text)
+        .map(|text| StatusCode::new(text.into_owned()));
     // HTTP 202 without a body status code is Midtrans's idempotency answer "the first call
     // with this key is still being processed": not a result, so never a success.
     let in_progress = http_status == 202 && body_code.is_none();

@@ -111,46 +111,63 @@ pub fn check(input: &str, signature_key: &str, keys: &[&ServerKey]) -> Result<()
 }
 
 /// A notification type with a signature: the top-level fields it covers, in the order they are
-/// concatenated.
+/// concatenated, then `signature_key`.
 trait Signed: serde::de::DeserializeOwned {
-    /// The signed fields, then `signature_key`.
-    const FIELDS: [&'static str; 4];
+    /// The signed fields, then `signature_key`, each its own group.
+    const FIELDS: [json::Field; 4];
 
-    /// Takes over the signed fields' text as received where the typed decode may render it
+    /// Takes over the signed fields' text as received where the typed decode renders it
     /// otherwise (a JSON number read through `f64`).
     fn keep_signed_text(&mut self, _signed: &[Cow<'_, str>; 3]) {}
 }
 
 impl Signed for PaymentNotification {
-    const FIELDS: [&'static str; 4] = ["order_id", "status_code", "gross_amount", "signature_key"];
+    const FIELDS: [json::Field; 4] = [
+        ("order_id", 0),
+        ("status_code", 1),
+        ("gross_amount", 2),
+        ("signature_key", 3),
+    ];
 
     fn keep_signed_text(&mut self, signed: &[Cow<'_, str>; 3]) {
         let [_, _, gross_amount] = signed;
-        if let Ok(amount) = Amount::parse(gross_amount) {
-            self.gross_amount = Some(amount);
+        let differs = self
+            .gross_amount
+            .as_ref()
+            .is_none_or(|amount| amount.as_str() != gross_amount.as_ref());
+        if differs {
+            if let Ok(amount) = Amount::parse(gross_amount) {
+                self.gross_amount = Some(amount);
+            }
         }
     }
 }
 
 impl Signed for PayAccountNotification {
-    const FIELDS: [&'static str; 4] = [
-        "account_id",
-        "account_status",
-        "status_code",
-        "signature_key",
+    const FIELDS: [json::Field; 4] = [
+        ("account_id", 0),
+        ("account_status", 1),
+        ("status_code", 2),
+        ("signature_key", 3),
     ];
 }
 
 /// The largest notification body accepted: 1 MiB (Midtrans's are about 1 KB).
 pub const MAX_NOTIFICATION_BYTES: usize = 1024 * 1024;
 
-/// Whether `text` is in the form Midtrans sends `field` in: `status_code` three ASCII digits,
-/// `gross_amount` ASCII digits with exactly two decimals; other signed fields are strings.
-fn check_form(field: &'static str, raw: &RawValue, text: &str) -> Result<(), NotificationError> {
+/// The text of a signed field if it is in the form Midtrans sends: `status_code` three ASCII
+/// digits, `gross_amount` ASCII digits with exactly two decimals (a JSON number by its text as
+/// written), the others strings.
+fn signed_text<'a>(
+    field: &'static str,
+    raw: &'a RawValue,
+) -> Result<Cow<'a, str>, NotificationError> {
     let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    // An object, array, boolean or null stands for no text, which no form accepts.
+    let text = json::scalar_text(raw).unwrap_or_default();
     let (valid, expected) = match field {
         "status_code" => (
-            text.len() == 3 && digits(text),
+            text.len() == 3 && digits(&text),
             "three digits, as Midtrans sends it (\"200\")",
         ),
         "gross_amount" => (
@@ -161,42 +178,58 @@ fn check_form(field: &'static str, raw: &RawValue, text: &str) -> Result<(), Not
         _ => (json::is_string(raw), "a string"),
     };
     if valid {
-        Ok(())
+        Ok(text)
     } else {
         Err(NotificationError::InvalidField { field, expected })
     }
 }
 
-/// The signed fields' text and the `signature_key` of a notification body, read from the body
-/// itself: each exactly once, each in the form Midtrans sends.
-fn signed_fields<'a>(
-    body: &'a [u8],
-    names: &[&'static str; 4],
-) -> Result<([Cow<'a, str>; 3], Cow<'a, str>), Error> {
-    let fields = json::Fields::scan(body, names);
-    if let Some(field) = fields.duplicate().and_then(|index| names.get(index)) {
+/// Decodes and verifies a notification: the typed decode notes the signed fields as it reads
+/// them (each once, as raw text), each must be in Midtrans's form, then the signature over
+/// their text must match one of `keys`.
+fn verified<T: Signed>(body: &[u8], keys: &[&ServerKey]) -> Result<T, Error> {
+    if body.len() > MAX_NOTIFICATION_BYTES {
+        return Err(Error::Notification(NotificationError::TooLarge {
+            len: body.len(),
+        }));
+    }
+    let (decoded, fields) = json::decode::<T, 4>(body, &T::FIELDS, true);
+    if let Some((field, _)) = fields.duplicate().and_then(|i| T::FIELDS.get(i)) {
         return Err(Error::Notification(NotificationError::DuplicateField(
             (*field).to_owned(),
         )));
     }
-    if !fields.complete() {
-        // The typed decode says what is wrong, with the position.
-        let reason = serde_json::from_slice::<serde::de::IgnoredAny>(body)
-            .err()
-            .map_or_else(|| "not a JSON object".to_owned(), |e| e.to_string());
-        return Err(Error::Notification(NotificationError::Malformed(reason)));
-    }
-    let [first, second, third, key] = *names;
-    let text = |index: usize, field: &'static str| -> Result<Cow<'a, str>, Error> {
-        let raw = fields
-            .raw(index)
-            .ok_or(Error::Signature(SignatureError::MissingField(field)))?;
-        // An object, array, boolean or null stands for no text, which no form accepts.
-        let text = json::scalar_text(raw).unwrap_or_default();
-        check_form(field, raw, &text).map_err(Error::Notification)?;
-        Ok(text)
+    let [first, second, third, key] = T::FIELDS.map(|(name, _)| name);
+    let text = |index: usize, field: &'static str| match fields.raw(index) {
+        Some(raw) => signed_text(field, raw)
+            .map(Some)
+            .map_err(Error::Notification),
+        None => Ok(None),
     };
+    // Read whether or not the decode succeeded: a signed field in the wrong form is named even
+    // when it is also what broke the decode.
     let signed = [text(0, first)?, text(1, second)?, text(2, third)?];
+    let missing = [first, second, third]
+        .into_iter()
+        .zip(&signed)
+        .find_map(|(name, text)| text.is_none().then_some(name));
+    let mut notification = decoded.map_err(|e| {
+        let object = serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok()
+            && body.trim_ascii_start().starts_with(b"{");
+        match missing {
+            // A JSON object without a signed field: that is what is wrong with it.
+            Some(field) if object => Error::Signature(SignatureError::MissingField(field)),
+            _ => {
+                let scrubber = Scrubber::for_keys(keys.iter().copied());
+                Error::Notification(NotificationError::Malformed(scrubber.text(&e.to_string())))
+            }
+        }
+    })?;
+    let [Some(a), Some(b), Some(c)] = signed else {
+        return Err(Error::Signature(SignatureError::MissingField(
+            missing.unwrap_or(first),
+        )));
+    };
     let signature_key = fields
         .raw(3)
         .ok_or(Error::Signature(SignatureError::MissingField(key)))?;
@@ -204,29 +237,9 @@ fn signed_fields<'a>(
         .then(|| json::scalar_text(signature_key))
         .flatten()
         .ok_or(Error::Signature(SignatureError::Malformed))?;
-    Ok((signed, signature_key))
-}
-
-fn verified<T: Signed>(body: &[u8], keys: &[&ServerKey]) -> Result<T, Error> {
-    if body.len() > MAX_NOTIFICATION_BYTES {
-        return Err(Error::Notification(NotificationError::TooLarge {
-            len: body.len(),
-        }));
-    }
-    let scrubber = || Scrubber::for_keys(keys.iter().copied());
-    let (signed, signature_key) = signed_fields(body, &T::FIELDS).map_err(|error| match error {
-        Error::Notification(NotificationError::Malformed(reason)) => {
-            Error::Notification(NotificationError::Malformed(scrubber().text(&reason)))
-        }
-        other => other,
-    })?;
+    let signed = [a, b, c];
     let input: String = signed.iter().map(|part| part.as_ref()).collect();
     check(&input, &signature_key, keys).map_err(Error::Signature)?;
-    let mut notification: T = serde_json::from_slice(body).map_err(|e| {
-        Error::Notification(NotificationError::Malformed(
-            scrubber().text(&e.to_string()),
-        ))
-    })?;
     notification.keep_signed_text(&signed);
     Ok(notification)
 }

@@ -208,7 +208,7 @@ pub struct PendingRequest<T> {
 
 impl<T: DeserializeOwned> PendingRequest<T> {
     pub(crate) fn new(client: &Client, endpoint: Result<Endpoint, Error>) -> Self {
-        Self::decoded_with(client, endpoint, |body| serde_json::from_slice(body))
+        Self::decoded_with(client, endpoint, crate::error::decode_answer)
     }
 }
 

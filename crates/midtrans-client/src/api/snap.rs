@@ -2,6 +2,7 @@ use http::Method;
 use midtrans_types::{SnapCancelResponse, SnapRequest, SnapResponse, SnapToken};
 
 use super::{path, RequestBody, Transactions};
+use crate::error::decode_answer;
 use crate::request::{Endpoint, Host, PendingRequest};
 use crate::Client;
 
@@ -37,7 +38,7 @@ impl<'a> Snap<'a> {
         body: impl RequestBody<SnapRequest>,
     ) -> PendingRequest<SnapToken> {
         PendingRequest::decoded_with(self.client, self.create(body), |body| {
-            serde_json::from_slice::<SnapResponse>(body).map(|answer| answer.token)
+            decode_answer::<SnapResponse>(body).map(|answer| answer.token)
         })
     }
 
@@ -47,7 +48,7 @@ impl<'a> Snap<'a> {
         body: impl RequestBody<SnapRequest>,
     ) -> PendingRequest<String> {
         PendingRequest::decoded_with(self.client, self.create(body), |body| {
-            serde_json::from_slice::<SnapResponse>(body).map(|answer| answer.redirect_url)
+            decode_answer::<SnapResponse>(body).map(|answer| answer.redirect_url)
         })
     }
 
