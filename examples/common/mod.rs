@@ -302,7 +302,7 @@ pub(crate) async fn linked_gopay(example: &Example) -> Result<LinkedGopay> {
             .iter()
             .find(|o| o.name == PaymentOptionName::GopayWallet)
             .or(options.first())
-            .and_then(|o| o.token.clone())
+            .and_then(|o| o.token.as_ref().map(|t| t.as_str().to_owned()))
             .ok_or("the enabled account has no payment option token")?;
         Some(token)
     } else {

@@ -9,7 +9,7 @@ use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
 use crate::api::{CoreApi, Snap, Transactions};
 use crate::config::{ClientBuilder, Config, ConfigError};
 use crate::error::Scrubber;
-use crate::request::{encode, Endpoint, Host, PendingRequest};
+use crate::request::{Endpoint, Host, PendingRequest};
 use crate::transport::Transport;
 
 /// The Midtrans client. One client serves Snap, Core API, subscriptions and GoPay
@@ -200,10 +200,10 @@ impl Client {
                 None => Ok(endpoint),
             }
         } else {
-            Err(crate::Error::InvalidInput(format!(
-                "raw path must start with '/': {}",
-                encode(path)
-            )))
+            // The path is not echoed: it may carry card data in its query.
+            Err(crate::Error::InvalidInput(
+                "a raw path must start with '/'".to_owned(),
+            ))
         };
         PendingRequest::new(self, endpoint)
     }

@@ -141,8 +141,9 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 pub const DEFAULT_USER_AGENT: &str = concat!("midtrans-rust/", env!("CARGO_PKG_VERSION"));
 
 /// A client's settings. Read it with [`crate::Client::config`]; change it with
-/// [`crate::Client::reconfigure`].
-#[derive(Clone, Debug)]
+/// [`crate::Client::reconfigure`]. `Debug` shows no key, no header value and no proxy
+/// credentials.
+#[derive(Clone)]
 #[non_exhaustive]
 pub struct Config {
     /// Where requests go.
@@ -236,7 +237,88 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-/// Builds a [`crate::Client`].
+/// A proxy URL without the credentials in it (`user:password@` becomes `[redacted]@`), with or
+/// without a scheme, for messages and `Debug`.
+pub(crate) fn redact_proxy(url: &str) -> String {
+    let authority_start = url.find("://").map_or(0, |at| at.saturating_add(3));
+    let (head, rest) = url.split_at(authority_start.min(url.len()));
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((_, host)) => format!("{head}[redacted]@{host}{tail}"),
+        None => url.to_owned(),
+    }
+}
+
+/// The names of headers, for `Debug`: their values may be credentials.
+struct HeaderNames<'a, I>(&'a I);
+
+impl<'a, I> fmt::Debug for HeaderNames<'a, I>
+where
+    &'a I: IntoIterator,
+    <&'a I as IntoIterator>::Item: HeaderNamed,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list()
+            .entries(self.0.into_iter().map(|item| item.header_name().to_owned()))
+            .finish()
+    }
+}
+
+/// An entry of a header list, by name.
+trait HeaderNamed {
+    fn header_name(&self) -> &str;
+}
+
+impl HeaderNamed for (&HeaderName, &HeaderValue) {
+    fn header_name(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl HeaderNamed for &(String, String) {
+    fn header_name(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("environment", &self.environment)
+            .field("server_key", &self.server_key)
+            .field("client_key", &self.client_key)
+            .field("headers", &HeaderNames(&self.headers))
+            .field("proxy", &self.proxy.as_deref().map(redact_proxy))
+            .field("timeout", &self.timeout)
+            .field("user_agent", &self.user_agent)
+            .field("notification_keys", &self.notification_keys)
+            .field("retry", &self.retry)
+            .field("check_key_environment", &self.check_key_environment)
+            .finish()
+    }
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("environment", &self.environment)
+            .field("server_key", &self.server_key)
+            .field("client_key", &self.client_key)
+            .field("headers", &HeaderNames(&self.headers))
+            .field("base_headers", &HeaderNames(&self.base_headers))
+            .field("proxy", &self.proxy.as_deref().map(redact_proxy))
+            .field("timeout", &self.timeout)
+            .field("user_agent", &self.user_agent)
+            .field("transport", &self.transport)
+            .field("notification_keys", &self.notification_keys)
+            .field("retry", &self.retry)
+            .field("check_key_environment", &self.check_key_environment)
+            .finish()
+    }
+}
+
+/// Builds a [`crate::Client`]. `Debug` shows no key, no header value and no proxy credentials.
 ///
 /// ```no_run
 /// use midtrans::{Client, Environment};
@@ -247,7 +329,7 @@ impl std::error::Error for ConfigError {}
 ///     .build()?;
 /// # Ok::<(), midtrans::ConfigError>(())
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[must_use]
 pub struct ClientBuilder {
     pub(crate) environment: Environment,

@@ -417,10 +417,12 @@ impl fmt::Display for NotificationError {
 
 impl std::error::Error for NotificationError {}
 
-/// Replaces secrets (the server key and its Basic-auth form) in text kept from answers.
+/// Replaces secrets (the server key and its Basic-auth form) in text kept from answers,
+/// written literally or with any of their characters JSON-escaped (`\u0053B-Mid-…`, `\/`):
+/// whatever a JSON parser would decode to the secret.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Scrubber {
-    secrets: Vec<Vec<u8>>,
+    secrets: Vec<String>,
 }
 
 impl Scrubber {
@@ -430,19 +432,38 @@ impl Scrubber {
         for key in keys {
             let basic = crate::basic_auth(key.expose_secret());
             let encoded = basic.trim_start_matches("Basic ").to_owned();
-            // Longest first, so the Basic form is replaced whole.
-            secrets.push(basic.into_bytes());
-            secrets.push(encoded.into_bytes());
-            secrets.push(key.expose_secret().as_bytes().to_vec());
+            // Longest first, so the Basic form is replaced whole; the base64 form without its
+            // padding too, since a truncated echo may drop it.
+            let unpadded = encoded.trim_end_matches('=').to_owned();
+            secrets.push(basic);
+            secrets.push(encoded);
+            secrets.push(unpadded);
+            secrets.push(key.expose_secret().to_owned());
         }
         secrets.retain(|s| !s.is_empty());
+        secrets.dedup();
         Scrubber { secrets }
     }
 
     pub(crate) fn bytes(&self, input: &[u8]) -> Vec<u8> {
-        let mut output = input.to_vec();
-        for secret in &self.secrets {
-            output = replace_all(&output, secret, b"[redacted]");
+        const REDACTED: &[u8] = b"[redacted]";
+        let mut output = Vec::with_capacity(input.len());
+        let mut at = 0;
+        while let Some(rest) = input.get(at..).filter(|rest| !rest.is_empty()) {
+            let found = self
+                .secrets
+                .iter()
+                .find_map(|secret| written_at_start(rest, secret));
+            match found {
+                Some(len) => {
+                    output.extend_from_slice(REDACTED);
+                    at = at.saturating_add(len.max(1));
+                }
+                None => {
+                    output.extend(rest.first());
+                    at = at.saturating_add(1);
+                }
+            }
         }
         output
     }
@@ -452,19 +473,59 @@ impl Scrubber {
     }
 }
 
-fn replace_all(haystack: &[u8], needle: &[u8], with: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(haystack.len());
-    let mut rest = haystack;
-    while !rest.is_empty() {
-        if rest.starts_with(needle) {
-            out.extend_from_slice(with);
-            rest = rest.get(needle.len()..).unwrap_or_default();
-        } else if let Some((first, tail)) = rest.split_first() {
-            out.push(*first);
-            rest = tail;
-        }
+/// The length of `secret` written at the start of `text`, each character either as it is or as
+/// a JSON escape that decodes to it; `None` when it is not there.
+fn written_at_start(text: &[u8], secret: &str) -> Option<usize> {
+    let first = secret.as_bytes().first()?;
+    if text.first() != Some(first) && text.first() != Some(&b'\\') {
+        return None;
     }
-    out
+    secret.chars().try_fold(0usize, |at, c| {
+        let len = char_written_at_start(text.get(at..)?, c)?;
+        at.checked_add(len)
+    })
+}
+
+/// The length of `c` at the start of `text`: its UTF-8 bytes, `\uXXXX` (any case, a surrogate
+/// pair beyond the BMP), or a short escape (`\/`, `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`).
+fn char_written_at_start(text: &[u8], c: char) -> Option<usize> {
+    let mut buffer = [0u8; 4];
+    let literal = c.encode_utf8(&mut buffer).as_bytes();
+    if text.starts_with(literal) {
+        return Some(literal.len());
+    }
+    let escaped = text.strip_prefix(b"\\")?;
+    let short = match c {
+        '/' => Some(b'/'),
+        '"' => Some(b'"'),
+        '\\' => Some(b'\\'),
+        '\u{8}' => Some(b'b'),
+        '\u{c}' => Some(b'f'),
+        '\n' => Some(b'n'),
+        '\r' => Some(b'r'),
+        '\t' => Some(b't'),
+        _ => None,
+    };
+    if short.is_some() && escaped.first() == short.as_ref() {
+        return Some(2);
+    }
+    let unit = |at: usize| -> Option<u32> {
+        let hex = escaped.get(at..at.checked_add(5)?)?.strip_prefix(b"u")?;
+        u32::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()
+    };
+    let mut units = [0u16; 2];
+    match c.encode_utf16(&mut units) {
+        [single] => (unit(0)? == u32::from(*single)).then_some(6),
+        [high, low] => {
+            let second = escaped.get(5..)?.strip_prefix(b"\\")?;
+            let low_unit = second
+                .get(..5)?
+                .strip_prefix(b"u")
+                .and_then(|hex| u32::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok())?;
+            (unit(0)? == u32::from(*high) && low_unit == u32::from(*low)).then_some(12)
+        }
+        _ => None,
+    }
 }
 
 /// The top-level fields the classifier reads: `status_code`, then those of error bodies
@@ -642,4 +703,57 @@ pub(crate) fn decode<T>(
             call: CallInfo::default(),
         }))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scrubbed(keys: &[&str], text: &str) -> String {
+        let keys: Vec<crate::ServerKey> = keys
+            .iter()
+            .map(|k| crate::ServerKey::new(*k).unwrap())
+            .collect();
+        Scrubber::for_keys(&keys).text(text)
+    }
+
+    #[test]
+    fn a_key_is_scrubbed_however_json_escapes_it() {
+        let key = "SB-Mid-server-K/1\"é😀";
+        let cases = [
+            r#"SB-Mid-server-K/1"é😀"#.to_owned(),
+            r#"\u0053B-Mid-server-K/1"é😀"#.to_owned(),
+            r#"\u0053\u0042\u002d\u004D\u0069\u0064-server-K\/1\"\u00e9\ud83d\ude00"#.to_owned(),
+            r#"SB-Mid-server-K\/1\u0022\u00E9\uD83D\uDE00"#.to_owned(),
+        ];
+        for case in cases {
+            let text = format!("before {case} after");
+            assert_eq!(scrubbed(&[key], &text), "before [redacted] after", "{case}");
+        }
+        // Near misses stay as they are.
+        for near in [
+            r#"\u0054B-Mid-server-K/1"é😀"#,
+            r#"SB-Mid-server-K/1"é\ud83d"#,
+            r#"\u005"#,
+            r#"SB-Mid-server-K\\/1"#,
+        ] {
+            assert_eq!(scrubbed(&[key], near), near, "{near}");
+        }
+        // The Basic form, its base64 with and without padding, escaped too.
+        let basic = crate::basic_auth("SB-Mid-server-ABC");
+        let base64 = basic.trim_start_matches("Basic ");
+        let escaped = base64.replacen('U', "\\u0055", 1);
+        for text in [
+            basic.clone(),
+            base64.to_owned(),
+            base64.trim_end_matches('=').to_owned(),
+            escaped,
+        ] {
+            let out = scrubbed(&["SB-Mid-server-ABC"], &text);
+            assert!(
+                !out.contains("U0ItTWlk") && out.contains("[redacted]"),
+                "{text} -> {out}"
+            );
+        }
+    }
 }

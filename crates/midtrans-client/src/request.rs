@@ -1,6 +1,7 @@
 //! One request: the endpoint it targets, its per-request options, and the straight line from
 //! typed request to typed answer.
 
+use core::fmt;
 use std::borrow::Cow;
 use std::time::Duration;
 
@@ -61,6 +62,8 @@ pub(crate) struct Endpoint {
     pub(crate) body: Option<Vec<u8>>,
     /// Whether Midtrans honours `Idempotency-Key` here, so a keyed write may be retried.
     pub(crate) honours_idempotency: bool,
+    /// Whether the path's last segment is a card token, kept out of `Debug`.
+    pub(crate) secret_id: bool,
 }
 
 impl Endpoint {
@@ -73,7 +76,14 @@ impl Endpoint {
             auth: Auth::Server,
             body: None,
             honours_idempotency: false,
+            secret_id: false,
         }
+    }
+
+    /// Marks the path's last segment as a card token, which `Debug` does not show.
+    pub(crate) fn secret_id(mut self) -> Self {
+        self.secret_id = true;
+        self
     }
 
     /// Marks a write whose repeats Midtrans answers from its idempotency store (Core API
@@ -106,7 +116,7 @@ const MAX_NOTIFICATION_URLS: usize = 3;
 pub const MAX_IDEMPOTENCY_KEY_LEN: usize = 46;
 
 /// Options of one request; never shared with other requests.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub(crate) struct RequestOptions {
     idempotency_key: Option<String>,
     override_notification: Option<Vec<String>>,
@@ -197,8 +207,10 @@ fn notification_urls(urls: &[String]) -> Result<String, Error> {
 ///     .await?;
 /// # Ok(()) }
 /// ```
+///
+/// `Debug` shows what the request is — method, host, path, query, body size, options — with
+/// card numbers masked, CVVs and card tokens hidden, and headers by name only.
 #[must_use = "a request does nothing until `.send().await`"]
-#[derive(Debug)]
 pub struct PendingRequest<T> {
     client: Client,
     endpoint: Result<Endpoint, Error>,
@@ -407,6 +419,81 @@ impl<T> PendingRequest<T> {
                 Decision::RetryAfter(wait) => pause(wait).await,
             }
         }
+    }
+}
+
+impl<T> fmt::Debug for PendingRequest<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut shown = f.debug_struct("PendingRequest");
+        match &self.endpoint {
+            Ok(endpoint) => {
+                let path = match endpoint.path.rsplit_once('/') {
+                    Some((parent, _)) if endpoint.secret_id => format!("{parent}/[redacted]"),
+                    _ => endpoint.path.clone(),
+                };
+                let query: Vec<(&str, Cow<'_, str>)> = endpoint
+                    .query
+                    .iter()
+                    .map(|(name, value)| (name.as_str(), shown_query_value(name, value)))
+                    .collect();
+                shown
+                    .field("method", &endpoint.method)
+                    .field("host", &endpoint.host)
+                    .field("path", &path)
+                    .field("query", &query)
+                    .field(
+                        "body",
+                        &endpoint
+                            .body
+                            .as_ref()
+                            .map(|body| format!("{} bytes", body.len())),
+                    );
+            }
+            Err(error) => {
+                shown.field("not_sendable", error);
+            }
+        }
+        shown.field("options", &self.options).finish()
+    }
+}
+
+/// A query value as `Debug` shows it: card numbers masked (first six and last four digits),
+/// CVVs and tokens hidden.
+fn shown_query_value<'a>(name: &str, value: &'a str) -> Cow<'a, str> {
+    match name {
+        "card_number" => {
+            let digits: Vec<char> = value.chars().filter(|c| !c.is_whitespace()).collect();
+            if digits.len() < 12 {
+                return Cow::Borrowed("[redacted]");
+            }
+            let last = digits.len().saturating_sub(4);
+            Cow::Owned(
+                digits
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| if i < 6 || i >= last { *c } else { '*' })
+                    .collect(),
+            )
+        }
+        "card_cvv" | "token_id" | "bank_one_time_token" => Cow::Borrowed("[redacted]"),
+        _ => Cow::Borrowed(value),
+    }
+}
+
+impl fmt::Debug for RequestOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let urls =
+            |urls: &Option<Vec<String>>| urls.as_ref().map(|u| format!("{} URL(s)", u.len()));
+        let header_names: Vec<&str> = self.headers.iter().map(|(name, _)| name.as_str()).collect();
+        f.debug_struct("RequestOptions")
+            .field("idempotency_key", &self.idempotency_key)
+            .field("override_notification", &urls(&self.override_notification))
+            .field("append_notification", &urls(&self.append_notification))
+            .field("payment_locale", &self.payment_locale)
+            .field("headers", &header_names)
+            .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
+            .finish()
     }
 }
 

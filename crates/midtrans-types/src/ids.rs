@@ -29,13 +29,24 @@ id_newtype! {
 }
 
 id_newtype! {
-    /// A one-time card token (`token_id`) from `GET /v2/token`.
+    @redacted
+    /// A one-time card token (`token_id`) from `GET /v2/token`. `Debug` does not show it.
     TokenId
 }
 
 id_newtype! {
-    /// A saved card token (`saved_token_id`) for one-click payments and subscriptions.
+    @redacted
+    /// A saved card token (`saved_token_id`) for one-click payments and subscriptions: with the
+    /// server key it charges the card. `Debug` does not show it.
     SavedTokenId
+}
+
+id_newtype! {
+    @redacted
+    /// A payment token: a saved card token or a GoPay payment option token, as a subscription's
+    /// `token` and a linked account's payment options carry it. With the server key it charges
+    /// the customer; `Debug` does not show it.
+    PaymentToken
 }
 
 id_newtype! {

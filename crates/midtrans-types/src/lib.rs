@@ -84,8 +84,8 @@ pub use common::{
 };
 pub use error_body::{BinErrorBody, CoreErrorBody, SnapErrorBody, SubscriptionErrorBody};
 pub use ids::{
-    MerchantId, OrderId, PayAccountId, RefundKey, SavedTokenId, SnapToken, SubscriptionId, TokenId,
-    TransactionId,
+    MerchantId, OrderId, PayAccountId, PaymentToken, RefundKey, SavedTokenId, SnapToken,
+    SubscriptionId, TokenId, TransactionId,
 };
 pub use money::{Amount, Currency, Idr, ItemPrice};
 pub use notification::{

@@ -127,11 +127,21 @@ macro_rules! string_enum {
     };
 }
 
-/// Declares a string identifier newtype with transparent serde encoding.
+/// Declares a string identifier newtype with transparent serde encoding. With `@redacted`
+/// (card tokens), `Debug` shows `Name([redacted])` instead of the value.
 macro_rules! id_newtype {
-    ($(#[$meta:meta])* $name:ident) => {
+    (@redacted $(#[$meta:meta])* $name:ident) => {
+        id_newtype!(@define $(#[$meta])* $name);
+
+        impl ::core::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_tuple(stringify!($name)).field(&"[redacted]").finish()
+            }
+        }
+    };
+    (@define $(#[$meta:meta])* $name:ident) => {
         $(#[$meta])*
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub struct $name(String);
 
         impl $name {
@@ -202,6 +212,15 @@ macro_rules! id_newtype {
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 String::deserialize(deserializer).map(Self)
+            }
+        }
+    };
+    ($(#[$meta:meta])* $name:ident) => {
+        id_newtype!(@define $(#[$meta])* $name);
+
+        impl ::core::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_tuple(stringify!($name)).field(&self.0).finish()
             }
         }
     };

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::transaction::Action;
 use crate::validate::{self, BuildError, BuildErrorKind};
-use crate::{Amount, Currency, Metadata, PayAccountId, PaymentType, StatusCode};
+use crate::{Amount, Currency, Metadata, PayAccountId, PaymentToken, PaymentType, StatusCode};
 
 /// `POST /v2/pay/account`: link a GoPay account.
 ///
@@ -202,7 +202,7 @@ pub struct PaymentOption {
     pub metadata: Option<Metadata>,
     /// The token for `gopay.payment_option_token` or a subscription's `token`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub token: Option<String>,
+    pub token: Option<PaymentToken>,
 }
 
 /// A balance: value and currency.

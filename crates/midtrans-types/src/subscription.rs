@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::validate::{self, BuildError, BuildErrorKind};
 use crate::{
-    Amount, Currency, CustomerDetails, Idr, MerchantId, Metadata, PayAccountId, PaymentType,
-    RequestTime, SavedTokenId, SubscriptionId, Timestamp, TransactionId,
+    Amount, Currency, CustomerDetails, Idr, MerchantId, Metadata, PayAccountId, PaymentToken,
+    PaymentType, RequestTime, SavedTokenId, SubscriptionId, Timestamp, TransactionId,
 };
 
 string_enum! {
@@ -132,7 +132,7 @@ pub struct SubscriptionRequest {
     amount: Idr,
     currency: Currency,
     payment_type: PaymentType,
-    token: String,
+    token: PaymentToken,
     schedule: Schedule,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     retry_schedule: Option<RetrySchedule>,
@@ -156,7 +156,7 @@ impl SubscriptionRequest {
             name.into(),
             amount.into(),
             PaymentType::CreditCard,
-            saved_token_id.as_str().to_owned(),
+            PaymentToken::new(saved_token_id.as_str()),
             schedule,
             None,
         )
@@ -166,7 +166,7 @@ impl SubscriptionRequest {
     pub fn gopay(
         name: impl Into<String>,
         amount: impl Into<Idr>,
-        payment_option_token: impl Into<String>,
+        payment_option_token: impl Into<PaymentToken>,
         account_id: impl Into<PayAccountId>,
         schedule: Schedule,
     ) -> SubscriptionRequestBuilder {
@@ -186,7 +186,7 @@ impl SubscriptionRequest {
         name: String,
         amount: Idr,
         payment_type: PaymentType,
-        token: String,
+        token: PaymentToken,
         schedule: Schedule,
         gopay: Option<SubscriptionGopay>,
     ) -> SubscriptionRequestBuilder {
@@ -235,7 +235,7 @@ impl SubscriptionRequest {
     pub fn validate(&self) -> Result<(), BuildError> {
         subscription_name(&self.name)?;
         validate::positive("amount", self.amount)?;
-        if self.token.is_empty() {
+        if self.token.as_str().is_empty() {
             return Err(BuildError::new("token", BuildErrorKind::Empty));
         }
         if self.schedule.interval == 0 {
@@ -325,7 +325,7 @@ pub struct SubscriptionUpdate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     currency: Option<Currency>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    token: Option<String>,
+    token: Option<PaymentToken>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     schedule: Option<ScheduleUpdate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -368,7 +368,7 @@ impl SubscriptionUpdate {
             validate::positive("amount", amount)?;
         }
         if let Some(token) = &self.token {
-            if token.is_empty() {
+            if token.as_str().is_empty() {
                 return Err(BuildError::new("token", BuildErrorKind::Empty));
             }
         }
@@ -394,7 +394,7 @@ setters!(SubscriptionUpdateBuilder => inner {
     name: String,
     amount: Idr,
     currency: Currency,
-    token: String,
+    token: PaymentToken,
     schedule: ScheduleUpdate,
     retry_schedule: RetrySchedule,
     metadata: Metadata,
@@ -435,7 +435,7 @@ pub struct Subscription {
     pub status: Option<SubscriptionStatus>,
     /// Saved card token or GoPay payment option token.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub token: Option<String>,
+    pub token: Option<PaymentToken>,
     /// `credit_card` or `gopay`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_type: Option<PaymentType>,

@@ -103,7 +103,9 @@ impl<'a> CoreApi<'a> {
 
     /// `GET /v2/point_inquiry/{token_id}`: the card's reward point balance.
     pub fn card_point_inquiry(&self, token_id: &str) -> PendingRequest<PointInquiryResponse> {
-        self.at(Method::GET, path("/v2/point_inquiry", token_id, ""))
+        let endpoint = path("/v2/point_inquiry", token_id, "")
+            .map(|p| Endpoint::new(Method::GET, Host::Core, p).secret_id());
+        PendingRequest::new(self.client, endpoint)
     }
 
     /// `GET /v1/bins/{bin}`: what a card number prefix says about the card. Authenticated

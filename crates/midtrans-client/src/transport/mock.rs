@@ -22,12 +22,31 @@ use super::{HttpRequest, HttpResponse, Transport, TransportError, TransportError
 ///     .build()?;
 /// # Ok::<(), midtrans::ConfigError>(())
 /// ```
-#[derive(Clone, Debug, Default)]
+///
+/// `Debug` shows the queue's length and each recorded request's method and path (no query, no
+/// headers, no body: they carry card data and credentials).
+#[derive(Clone, Default)]
 pub struct MockTransport {
     state: Arc<Mutex<State>>,
 }
 
-#[derive(Debug, Default)]
+impl std::fmt::Debug for MockTransport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.with_state(|state| {
+            let requests: Vec<String> = state
+                .requests
+                .iter()
+                .map(|(request, _)| format!("{} {}", request.method(), request.uri().path()))
+                .collect();
+            f.debug_struct("MockTransport")
+                .field("queued_answers", &state.answers.len())
+                .field("requests", &requests)
+                .finish()
+        })
+    }
+}
+
+#[derive(Default)]
 struct State {
     answers: VecDeque<Result<HttpResponse, TransportErrorKind>>,
     requests: Vec<(HttpRequest, Option<Duration>)>,

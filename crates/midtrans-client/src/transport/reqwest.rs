@@ -7,15 +7,27 @@ use std::time::{Duration, Instant};
 
 use super::deadline::{Deadline, Deadlines};
 use super::{HttpRequest, HttpResponse, Transport, TransportError, TransportErrorKind};
+use crate::config::redact_proxy;
 use crate::ConfigError;
 
 /// The default [`Transport`]: reqwest with connection pooling, an optional HTTP(S) proxy, and
 /// redirects never followed (an answer of 3xx is returned as it is, so credentials never go to
-/// another host).
-#[derive(Clone, Debug)]
+/// another host). `Debug` shows the proxy without its credentials.
+#[derive(Clone)]
 pub struct ReqwestTransport {
     client: ::reqwest::Client,
     max_body: usize,
+    /// The proxy, credentials redacted, for `Debug`.
+    proxy: Option<String>,
+}
+
+impl std::fmt::Debug for ReqwestTransport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReqwestTransport")
+            .field("proxy", &self.proxy)
+            .field("max_response_bytes", &self.max_body)
+            .finish()
+    }
 }
 
 /// The largest answer body the built-in transport reads by default: 2 MiB (Midtrans answers are
@@ -45,7 +57,7 @@ impl ReqwestTransport {
             .no_proxy();
         if let Some(url) = proxy {
             let proxy = ::reqwest::Proxy::all(url)
-                .map_err(|_| ConfigError::InvalidProxy(redact_userinfo(url)))?;
+                .map_err(|_| ConfigError::InvalidProxy(redact_proxy(url)))?;
             builder = builder.proxy(proxy);
         }
         let client = builder
@@ -54,6 +66,7 @@ impl ReqwestTransport {
         Ok(ReqwestTransport {
             client,
             max_body: DEFAULT_MAX_RESPONSE_BYTES,
+            proxy: proxy.map(redact_proxy),
         })
     }
 
@@ -64,16 +77,6 @@ impl ReqwestTransport {
         self.max_body = bytes;
         self
     }
-}
-
-/// A proxy URL without its `user:password@` part, for messages.
-fn redact_userinfo(url: &str) -> String {
-    if let Some((scheme, rest)) = url.split_once("://") {
-        if let Some((_, host)) = rest.rsplit_once('@') {
-            return format!("{scheme}://[redacted]@{host}");
-        }
-    }
-    url.to_owned()
 }
 
 /// Whether a failure came from TLS (certificate or handshake): rustls errors reach us as I/O
@@ -252,6 +255,7 @@ mod tests {
         let transport = ReqwestTransport {
             client,
             max_body: DEFAULT_MAX_RESPONSE_BYTES,
+            proxy: None,
         };
         let request = http::Request::get("http://api.midtrans.invalid/v2/order-1/status")
             .body(Vec::new())

@@ -316,7 +316,7 @@ async fn core_pay_account() {
     .unwrap();
     let options = got.metadata.unwrap().payment_options.unwrap();
     assert_eq!(
-        options[1].token.as_deref(),
+        options[1].token.as_ref().map(|t| t.as_str()),
         Some("8035816f-462e-4fa1-a5ef-c30bf71e2ee6")
     );
 

@@ -8,7 +8,8 @@ use crate::{Bank, Metadata, StatusCode, TokenId};
 ///
 /// [Midtrans docs](https://docs.midtrans.com/reference/get-token). Normally done in the browser
 /// with the client key; the client adds `client_key` itself. Either full card data, or a saved
-/// `token_id` with its CVV (two-click). `Debug` masks the card number and hides the CVV.
+/// `token_id` with its CVV (two-click). `Debug` masks the card number and hides the CVV and the
+/// token.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CardTokenRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -87,7 +88,7 @@ impl fmt::Debug for CardTokenRequest {
             )
             .field("card_exp_month", &self.card_exp_month)
             .field("card_exp_year", &self.card_exp_year)
-            .field("token_id", &self.token_id)
+            .field("token_id", &self.token_id.as_ref().map(|_| "[redacted]"))
             .field("card_cvv", &"[redacted]")
             .field(
                 "bank_one_time_token",

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::PayAccountId;
+use crate::{PayAccountId, PaymentToken};
 
 /// The `gopay` object: deeplink/QR payment, or a tokenized payment from a linked account.
 ///
@@ -21,7 +21,7 @@ pub struct Gopay {
     pub account_id: Option<PayAccountId>,
     /// Payment option token of the linked account (tokenization).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payment_option_token: Option<String>,
+    pub payment_option_token: Option<PaymentToken>,
     /// Reserve the amount now and capture it later.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pre_auth: Option<bool>,
@@ -42,7 +42,7 @@ impl Gopay {
     /// A tokenized payment from a linked account.
     pub fn tokenized(
         account_id: impl Into<PayAccountId>,
-        payment_option_token: impl Into<String>,
+        payment_option_token: impl Into<PaymentToken>,
     ) -> Self {
         Gopay {
             account_id: Some(account_id.into()),
@@ -56,7 +56,7 @@ setters!(Gopay {
     enable_callback: bool,
     callback_url: String,
     account_id: PayAccountId,
-    payment_option_token: String,
+    payment_option_token: PaymentToken,
     pre_auth: bool,
     recurring: bool,
 });

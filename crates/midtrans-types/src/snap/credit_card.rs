@@ -3,7 +3,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::card::{CardChannel, CardTransactionType};
-use crate::Bank;
+use crate::{Bank, TokenId};
 
 /// Snap's `credit_card` object: how the card form behaves.
 ///
@@ -37,7 +37,7 @@ pub struct CreditCard {
     pub dynamic_descriptor: Option<DynamicDescriptor>,
     /// A card token to prefill.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub card_token: Option<String>,
+    pub card_token: Option<TokenId>,
 }
 
 impl CreditCard {
@@ -55,7 +55,7 @@ setters!(CreditCard {
     transaction_type: CardTransactionType,
     installment: Installment,
     dynamic_descriptor: DynamicDescriptor,
-    card_token: String,
+    card_token: TokenId,
 });
 
 list_setters!(CreditCard {
