@@ -13,6 +13,7 @@
 use divan::{black_box, Bencher};
 use midtrans::notification::signature;
 use midtrans::transport::MockTransport;
+use midtrans::types::charge::{self, ChargeRequest};
 use midtrans::types::snap::{self, SnapRequest};
 use midtrans::types::*;
 use midtrans::{Client, RequestBody, RetryPolicy, ServerKey};
@@ -237,6 +238,45 @@ fn pipeline_classified_error(bencher: Bencher) {
         200,
         r#"{"status_code":"406","status_message":"duplicate","id":"x"}"#,
     );
+}
+
+fn charge_pipeline(bencher: Bencher, policy: RetryPolicy) {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .unwrap();
+    let mock = MockTransport::new();
+    let client = Client::builder()
+        .server_key(KEY)
+        .retry_policy(policy)
+        .transport(mock.clone())
+        .build()
+        .unwrap();
+    let request = ChargeRequest::builder(
+        TransactionDetails::new("order-101", Idr::new(44_000)),
+        charge::BankTransfer::bca(),
+    )
+    .build()
+    .unwrap();
+    bencher.bench_local(|| {
+        mock.push_json(201, CHARGE);
+        let result = runtime.block_on(client.core().charge(black_box(&request)).send());
+        mock.take_requests();
+        result
+    });
+}
+
+/// A BCA virtual account charge with the default retry policy, so an idempotency key is
+/// generated and sent (compare `pipeline_charge_unkeyed`).
+#[divan::bench(sample_count = 2000)]
+fn pipeline_charge_keyed(bencher: Bencher) {
+    charge_pipeline(bencher, RetryPolicy::default());
+}
+
+/// The same charge tried once, without a key.
+#[divan::bench(sample_count = 2000)]
+fn pipeline_charge_unkeyed(bencher: Bencher) {
+    charge_pipeline(bencher, RetryPolicy::none());
 }
 
 /// Validation alone (part of `snap_request_serialize`).

@@ -104,7 +104,10 @@ impl Error {
     /// The `Idempotency-Key` the call was sent with (given, or generated for safe retries).
     /// Send the same request again with this key to learn its outcome without acting twice.
     pub fn idempotency_key(&self) -> Option<&str> {
-        self.call()?.idempotency_key.as_deref()
+        self.call()?
+            .idempotency_key
+            .as_ref()
+            .map(crate::idempotency::Key::as_str)
     }
 
     /// Whether a write may have taken effect although the call failed: no answer arrived after
@@ -145,7 +148,7 @@ impl Error {
 /// attempts it made, and whether the request may have taken effect.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct CallInfo {
-    pub(crate) idempotency_key: Option<String>,
+    pub(crate) idempotency_key: Option<crate::idempotency::Key>,
     pub(crate) attempts: u32,
     pub(crate) outcome_unknown: bool,
 }
@@ -155,7 +158,11 @@ impl fmt::Display for CallInfo {
         if self.attempts > 1 {
             write!(f, " (after {} attempts)", self.attempts)?;
         }
-        if let Some(key) = &self.idempotency_key {
+        if let Some(key) = self
+            .idempotency_key
+            .as_ref()
+            .map(crate::idempotency::Key::as_str)
+        {
             write!(f, " [Idempotency-Key {key}]")?;
         }
         if self.outcome_unknown {

@@ -239,8 +239,8 @@ impl Seen<'_, '_> {
     /// Notes a top-level key; an error if its group was seen before.
     fn note<E: serde::de::Error>(&self, name: &str) -> Result<(), E> {
         // Most keys are none of the fields: told apart by their length, one test for all.
-        let length_bit = 1u64.checked_shl(u32::try_from(name.len()).unwrap_or(u32::MAX));
-        if length_bit.is_none_or(|bit| self.lengths & bit == 0) {
+        let len = name.len();
+        if len >= 64 || (self.lengths >> len) & 1 == 0 {
             self.current.set(None);
             return Ok(());
         }

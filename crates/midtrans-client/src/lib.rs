@@ -27,6 +27,7 @@ mod api;
 mod client;
 mod config;
 mod error;
+mod idempotency;
 mod json;
 pub mod notification;
 mod request;

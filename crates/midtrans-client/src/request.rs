@@ -13,6 +13,7 @@ use serde::de::DeserializeOwned;
 use std::time::SystemTime;
 
 use crate::error::{classify, decode, CallInfo, Error};
+use crate::idempotency::{self, Key};
 use crate::retry::{Attempt, Decision, Idempotency, Outcome};
 use crate::Client;
 
@@ -128,9 +129,11 @@ pub(crate) struct RequestOptions {
 }
 
 impl RequestOptions {
-    fn headers(&self) -> Result<Vec<(HeaderName, HeaderValue)>, Error> {
-        let mut out = Vec::new();
-        if let Some(key) = &self.idempotency_key {
+    /// Checks the call's options and parses its option headers (the idempotency key, checked
+    /// here, is added per attempt by [`build_request`]).
+    fn headers(&self, key: Option<&Key>) -> Result<Vec<(HeaderName, HeaderValue)>, Error> {
+        if let Some(key) = key {
+            let key = key.as_str();
             let valid = !key.is_empty()
                 && key.len() <= MAX_IDEMPOTENCY_KEY_LEN
                 && key.bytes().all(|b| b.is_ascii_graphic());
@@ -139,8 +142,8 @@ impl RequestOptions {
                     "Idempotency-Key must be 1 to {MAX_IDEMPOTENCY_KEY_LEN} visible ASCII characters"
                 )));
             }
-            out.push(header("idempotency-key", key)?);
         }
+        let mut out = Vec::new();
         if self.override_notification.is_some() && self.append_notification.is_some() {
             return Err(Error::InvalidInput(
                 "set either override_notification or append_notification: Midtrans honours only \
@@ -317,7 +320,13 @@ impl<T> PendingRequest<T> {
     /// See [`Error`].
     pub async fn send_with_meta(self) -> Result<Answered<T>, Error> {
         let decode = self.decode;
-        self.execute(decode).await
+        let done = self.execute(decode).await?;
+        Ok(Answered {
+            value: done.value,
+            idempotency_key: done.key.map(|key| key.as_str().to_owned()),
+            attempts: done.attempts,
+            http_status: done.http_status,
+        })
     }
 
     /// The one straight line: endpoint → HTTP request with options → transport → classifier →
@@ -325,7 +334,7 @@ impl<T> PendingRequest<T> {
     async fn execute<R>(
         self,
         decode_as: fn(&[u8]) -> Result<R, serde_json::Error>,
-    ) -> Result<Answered<R>, Error> {
+    ) -> Result<Done<R>, Error> {
         let endpoint = self.endpoint?;
         let state = self.client.state();
         let mut options = self.options;
@@ -335,30 +344,47 @@ impl<T> PendingRequest<T> {
             None => state.config.retry.clone(),
         };
         let writes = matches!(endpoint.method, Method::POST | Method::PATCH);
-        if writes
-            && endpoint.honours_idempotency
-            && policy.max_retries > 0
-            && options.idempotency_key.is_none()
+        // An `Idempotency-Key` given as a plain header is the call's key: reused, reported.
+        if let Some(at) = options
+            .headers
+            .iter()
+            .rposition(|(name, _)| name.eq_ignore_ascii_case(idempotency::HEADER.as_str()))
         {
-            // One key for every attempt: Midtrans answers a repeat from its store.
-            options.idempotency_key = Some(new_idempotency_key());
+            let (_, given) = options.headers.remove(at);
+            options
+                .headers
+                .retain(|(name, _)| !name.eq_ignore_ascii_case(idempotency::HEADER.as_str()));
+            options.idempotency_key.get_or_insert(given);
         }
-        let idempotency = match (&options.idempotency_key, endpoint.honours_idempotency) {
+        let key = match options.idempotency_key.take() {
+            Some(given) => Some(Key::Given(given)),
+            // One key for every attempt: Midtrans answers a repeat from its store.
+            None if writes && endpoint.honours_idempotency && policy.max_retries > 0 => {
+                Some(Key::generate())
+            }
+            None => None,
+        };
+        let idempotency = match (&key, endpoint.honours_idempotency) {
             (None, _) => Idempotency::Unkeyed,
             (Some(_), true) => Idempotency::Honoured,
             (Some(_), false) => Idempotency::Ignored,
         };
         let timeout = options.timeout.unwrap_or(state.config.timeout);
+        // Checked and parsed once per call; every attempt sends the same headers.
+        let option_headers = options.headers(key.as_ref())?;
         let mut call = CallInfo {
-            idempotency_key: options.idempotency_key.clone(),
+            idempotency_key: key,
             ..CallInfo::default()
         };
-        // Checked and parsed once per call; every attempt sends the same headers.
-        let option_headers = options.headers()?;
         // The budget and the key's lifetime count from here, attempt time included.
         let started = Instant::now();
         loop {
-            let request = build_request(&state, &endpoint, &option_headers)?;
+            let request = build_request(
+                &state,
+                &endpoint,
+                call.idempotency_key.as_ref(),
+                &option_headers,
+            )?;
             call.attempts = call.attempts.saturating_add(1);
             // Whether this attempt may have acted; once one may have, the call's outcome stays
             // unknown unless a later attempt succeeds, whatever the later ones answer.
@@ -379,9 +405,9 @@ impl<T> PendingRequest<T> {
                             .and_then(|body| decode(status, &body, decode_as, &state.scrubber));
                         match decoded {
                             Ok(value) => {
-                                return Ok(Answered {
+                                return Ok(Done {
                                     value,
-                                    idempotency_key: call.idempotency_key,
+                                    key: call.idempotency_key,
                                     attempts: call.attempts,
                                     http_status: status,
                                 })
@@ -414,7 +440,7 @@ impl<T> PendingRequest<T> {
                 number: call.attempts.saturating_sub(1),
                 outcome,
             };
-            match policy.decide(&attempt, jitter(), started.elapsed()) {
+            match policy.decide(&attempt, idempotency::jitter(), started.elapsed()) {
                 Decision::Stop => return Err(error.with_call(call)),
                 Decision::RetryAfter(wait) => pause(wait).await,
             }
@@ -497,6 +523,15 @@ impl fmt::Debug for RequestOptions {
     }
 }
 
+/// A successful answer and the call that got it, before [`Answered`] is made of it (only
+/// `send_with_meta` needs the key as a `String`).
+struct Done<R> {
+    value: R,
+    key: Option<Key>,
+    attempts: u32,
+    http_status: u16,
+}
+
 /// A successful answer and what the client knows about the call that got it.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
@@ -528,36 +563,12 @@ async fn pause(wait: Duration) {
 #[cfg(not(feature = "retry"))]
 async fn pause(_wait: Duration) {}
 
-/// 64 fresh random bits, from the standard library's per-instance hasher keys.
-fn random_u64() -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
-    hasher.write_u128(
-        SystemTime::now()
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos()),
-    );
-    hasher.finish()
-}
-
-/// A number in `0.0..1.0` for backoff jitter.
-fn jitter() -> f64 {
-    (random_u64() >> 11) as f64 / (1u64 << 53) as f64
-}
-
-/// A fresh idempotency key: `mt-` and 32 hexadecimal digits (35 characters).
-pub(crate) fn new_idempotency_key() -> String {
-    format!("mt-{:016x}{:016x}", random_u64(), random_u64())
-}
-
 /// Builds the HTTP request of one attempt: URL, default headers, authentication, the call's
 /// option headers, body.
 fn build_request(
     state: &crate::client::State,
     endpoint: &Endpoint,
+    key: Option<&Key>,
     option_headers: &[(HeaderName, HeaderValue)],
 ) -> Result<crate::transport::HttpRequest, Error> {
     let config = &state.config;
@@ -604,22 +615,39 @@ fn build_request(
     let mut request = http::Request::new(endpoint.body.clone().unwrap_or_default());
     *request.method_mut() = endpoint.method.clone();
     *request.uri_mut() = uri;
-    let mut headers = state.base_headers.clone();
     // A write without a body says so: servers in front of Midtrans may refuse a POST without a
     // length (411).
-    if request.body().is_empty()
-        && matches!(endpoint.method, Method::POST | Method::PATCH | Method::PUT)
-    {
+    let empty_write = request.body().is_empty()
+        && matches!(endpoint.method, Method::POST | Method::PATCH | Method::PUT);
+    // The base already carries the server key's credentials; they are set again only when
+    // another key authenticates this call or an option header would replace them.
+    let reauthorize = !std::ptr::eq(credentials, &state.server_auth)
+        || option_headers.iter().any(|(name, _)| name == AUTHORIZATION);
+    let mut headers = state.base_headers.clone();
+    let too_many = |_| Error::InvalidInput("too many headers".to_owned());
+    if let Some(key) = key {
+        // Written from the key itself (checked by `RequestOptions::headers`).
+        let value = HeaderValue::from_bytes(key.as_str().as_bytes())
+            .map_err(|_| Error::InvalidInput("Idempotency-Key is not a valid header".to_owned()))?;
+        headers
+            .try_insert(idempotency::HEADER, value)
+            .map_err(too_many)?;
+    }
+    if empty_write {
         headers
             .try_insert(CONTENT_LENGTH, HeaderValue::from_static("0"))
-            .map_err(|_| Error::InvalidInput("too many headers".to_owned()))?;
+            .map_err(too_many)?;
     }
-    let auth = std::iter::once((AUTHORIZATION, credentials.clone()));
     // The call's options replace configured headers; nothing replaces the credentials.
-    for (name, value) in option_headers.iter().cloned().chain(auth) {
+    for (name, value) in option_headers {
         headers
-            .try_insert(name, value)
-            .map_err(|_| Error::InvalidInput("too many headers".to_owned()))?;
+            .try_insert(name.clone(), value.clone())
+            .map_err(too_many)?;
+    }
+    if reauthorize {
+        headers
+            .try_insert(AUTHORIZATION, credentials.clone())
+            .map_err(too_many)?;
     }
     *request.headers_mut() = headers;
     Ok(request)

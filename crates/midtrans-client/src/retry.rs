@@ -173,11 +173,34 @@ pub enum Idempotency {
     Ignored,
 }
 
-/// Whether Midtrans deduplicates a `POST /v2/charge` with this JSON body by its
-/// `Idempotency-Key`. It does not for Permata virtual accounts (`bank_transfer` with bank
-/// `permata`, or `payment_type` `permata`), CIMB Clicks, KlikBCA and Indomaret (Midtrans's API
-/// headers reference). A body this cannot read (not a JSON object, a field twice) counts as not
-/// deduplicated, which only ever means fewer retries.
+/// Whether Midtrans deduplicates a charge by its `Idempotency-Key`, from its `payment_type`
+/// and the channel that type names (`bank_transfer.bank` for `bank_transfer`, `cstore.store`
+/// for `cstore`). It does not for Permata virtual accounts (`bank_transfer` with bank `permata`,
+/// or `payment_type` `permata`), CIMB Clicks, KlikBCA and Indomaret (Midtrans's API headers
+/// reference). Names are compared ignoring ASCII case.
+///
+/// ```
+/// use midtrans::retry::charge_method_honours_idempotency_key as honours;
+/// assert!(honours("bank_transfer", Some("bca")));
+/// assert!(!honours("bank_transfer", Some("permata")));
+/// assert!(!honours("cimb_clicks", None));
+/// assert!(honours("cstore", Some("alfamart")));
+/// ```
+pub fn charge_method_honours_idempotency_key(payment_type: &str, channel: Option<&str>) -> bool {
+    let channel_is = |name: &str| channel.is_some_and(|c| c.eq_ignore_ascii_case(name));
+    let ignored = match payment_type.to_ascii_lowercase().as_str() {
+        "permata" | "cimb_clicks" | "bca_klikbca" => true,
+        "bank_transfer" => channel_is("permata"),
+        "cstore" => channel_is("indomaret"),
+        _ => false,
+    };
+    !ignored
+}
+
+/// [`charge_method_honours_idempotency_key`] for a `POST /v2/charge` JSON body, read from its
+/// top-level `payment_type` and the channel object that type names. A body this cannot read
+/// (not a JSON object, `payment_type` missing, not a string, or any of them given twice) counts
+/// as not deduplicated, which only ever means fewer retries.
 ///
 /// ```
 /// use midtrans::retry::charge_honours_idempotency_key;
@@ -186,15 +209,8 @@ pub enum Idempotency {
 /// assert!(!charge_honours_idempotency_key(br#"{"payment_type":"cstore","cstore":{"store":"indomaret"}}"#));
 /// ```
 pub fn charge_honours_idempotency_key(body: &[u8]) -> bool {
-    #[derive(Deserialize)]
-    struct Charge<'a> {
-        #[serde(default, borrow)]
-        payment_type: Option<Cow<'a, str>>,
-        #[serde(default, borrow)]
-        bank_transfer: Option<Channel<'a>>,
-        #[serde(default, borrow)]
-        cstore: Option<Channel<'a>>,
-    }
+    const FIELDS: [crate::json::Field; 3] =
+        [("payment_type", 0), ("bank_transfer", 1), ("cstore", 2)];
     #[derive(Deserialize)]
     struct Channel<'a> {
         #[serde(default, borrow)]
@@ -202,28 +218,32 @@ pub fn charge_honours_idempotency_key(body: &[u8]) -> bool {
         #[serde(default, borrow)]
         store: Option<Cow<'a, str>>,
     }
-    // A JSON object only: serde would read a struct from an array too.
-    let object = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
-    let Ok(charge) = serde_json::from_slice::<Charge<'_>>(body) else {
-        return false;
-    };
-    if !object {
+    let fields = crate::json::Fields::scan(body, &FIELDS, |_, _| false);
+    if !fields.complete() || fields.duplicate().is_some() {
         return false;
     }
-    let is = |value: &Option<Cow<'_, str>>, name: &str| {
-        value
-            .as_deref()
-            .is_some_and(|v| v.eq_ignore_ascii_case(name))
+    let Some(payment_type) = fields
+        .raw(0)
+        .filter(|raw| crate::json::is_string(raw))
+        .and_then(crate::json::scalar_text)
+    else {
+        return false;
     };
-    let payment_type = &charge.payment_type;
-    let bank = charge.bank_transfer.and_then(|c| c.bank);
-    let store = charge.cstore.and_then(|c| c.store);
-    let ignored = is(payment_type, "permata")
-        || is(payment_type, "cimb_clicks")
-        || is(payment_type, "bca_klikbca")
-        || (is(payment_type, "bank_transfer") && is(&bank, "permata"))
-        || (is(payment_type, "cstore") && is(&store, "indomaret"));
-    !ignored
+    let channel = |index: usize| -> Result<Option<Channel<'_>>, ()> {
+        fields
+            .raw(index)
+            .map(|raw| serde_json::from_str::<Channel<'_>>(raw.get()).map_err(drop))
+            .transpose()
+    };
+    let channel = match payment_type.to_ascii_lowercase().as_str() {
+        "bank_transfer" => channel(1).map(|c| c.and_then(|c| c.bank)),
+        "cstore" => channel(2).map(|c| c.and_then(|c| c.store)),
+        _ => Ok(None),
+    };
+    match channel {
+        Ok(channel) => charge_method_honours_idempotency_key(&payment_type, channel.as_deref()),
+        Err(()) => false,
+    }
 }
 
 /// What one attempt ended with, as far as retrying cares.

@@ -13,7 +13,9 @@
 //! calls of each concurrency are split into N rounds alternating which side goes first, after
 //! one uncounted warm-up round of each; besides the ratio over all calls, the median and
 //! quartiles of the rounds' own ratios are printed, which one burst of other load on the
-//! machine does not move).
+//! machine does not move), `--retry default|none` (the typed client's retry policy; default
+//! `default`, the client's own default, under which every charge carries a generated
+//! `Idempotency-Key`), `--threads N` (1 = a one-thread runtime).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -42,6 +44,7 @@ struct Options {
     only: Option<String>,
     rounds: usize,
     threads: usize,
+    retry: RetryPolicy,
 }
 
 fn options() -> Options {
@@ -55,6 +58,7 @@ fn options() -> Options {
         only: None,
         rounds: 20,
         threads: 2,
+        retry: RetryPolicy::default(),
     };
     let args: Vec<String> = std::env::args()
         .skip(1)
@@ -82,6 +86,13 @@ fn options() -> Options {
             "--only" => o.only = Some(value),
             "--rounds" => o.rounds = value.parse().expect("--rounds N"),
             "--threads" => o.threads = value.parse().expect("--threads N"),
+            "--retry" => {
+                o.retry = match value.as_str() {
+                    "default" => RetryPolicy::default(),
+                    "none" => RetryPolicy::none(),
+                    other => panic!("--retry default|none, not {other}"),
+                }
+            }
             other => panic!("unknown option {other}"),
         }
         i += 2;
@@ -215,6 +226,10 @@ struct Target {
     raw: reqwest::Client,
     auth: String,
     seeded: usize,
+    /// Whether the floor's charges carry an `Idempotency-Key` (prepared up front, as its bodies
+    /// are), so that the server does the same work for both sides: when the typed client's
+    /// retry policy makes it send one.
+    floor_keys: bool,
 }
 
 impl Target {
@@ -226,7 +241,7 @@ impl Target {
             "status" => {
                 let urls: Arc<Vec<String>> = Arc::new(
                     (0..self.seeded)
-                        .map(|i| format!("{}/v2/load-seed-{i}/status", self.core))
+                        .map(|i| format!("{}/v2/load-seed-{}-{i}/status", self.core, run_id()))
                         .collect(),
                 );
                 measure(calls, concurrency, move |i| {
@@ -246,11 +261,12 @@ impl Target {
                 .await
             }
             _ => {
-                let bodies: Arc<Vec<Vec<u8>>> = Arc::new(
+                let bodies: Arc<Vec<(Vec<u8>, Option<String>)>> = Arc::new(
                     (0..calls)
                         .map(|i| {
-                            serde_json::to_vec(&charge_body(&format!("load-floor-{tag}-{i}")))
-                                .unwrap()
+                            let order = format!("load-floor-{}-{tag}-{i}", run_id());
+                            let key = self.floor_keys.then(|| format!("floor-key-{order}"));
+                            (serde_json::to_vec(&charge_body(&order)).unwrap(), key)
                         })
                         .collect(),
                 );
@@ -259,14 +275,15 @@ impl Target {
                     let (raw, auth, url, bodies) =
                         (raw.clone(), auth.clone(), url.clone(), Arc::clone(&bodies));
                     async move {
-                        let answer = raw
+                        let (body, key) = &bodies[i];
+                        let mut request = raw
                             .post(url)
                             .header("authorization", auth)
-                            .header("content-type", "application/json")
-                            .body(bodies[i].clone())
-                            .send()
-                            .await
-                            .unwrap();
+                            .header("content-type", "application/json");
+                        if let Some(key) = key {
+                            request = request.header("idempotency-key", key);
+                        }
+                        let answer = request.body(body.clone()).send().await.unwrap();
                         let _: serde_json::Value =
                             serde_json::from_slice(&answer.bytes().await.unwrap()).unwrap();
                     }
@@ -282,8 +299,11 @@ impl Target {
         match endpoint {
             "status" => {
                 // Order ids prepared up front, as the floor's URLs are.
-                let ids: Arc<Vec<String>> =
-                    Arc::new((0..self.seeded).map(|i| format!("load-seed-{i}")).collect());
+                let ids: Arc<Vec<String>> = Arc::new(
+                    (0..self.seeded)
+                        .map(|i| format!("load-seed-{}-{i}", run_id()))
+                        .collect(),
+                );
                 measure(calls, concurrency, move |i| {
                     let (client, ids) = (client.clone(), Arc::clone(&ids));
                     async move {
@@ -304,7 +324,7 @@ impl Target {
                     async move {
                         client
                             .core()
-                            .charge(&charge_body(&format!("load-typed-{tag}-{i}")))
+                            .charge(&charge_body(&format!("load-typed-{}-{tag}-{i}", run_id())))
                             .send()
                             .await
                             .unwrap();
@@ -314,6 +334,12 @@ impl Target {
             }
         }
     }
+}
+
+/// This run's part of every order id, so that runs against one server (`--url`) do not reuse
+/// each other's orders.
+fn run_id() -> u32 {
+    std::process::id()
 }
 
 fn charge_body(order_id: &str) -> ChargeRequest {
@@ -352,7 +378,7 @@ async fn run(o: Options) {
     let client = Client::builder()
         .environment(Environment::custom(&core, format!("{core}/snap/v1")).unwrap())
         .server_key(&o.key)
-        .retry_policy(RetryPolicy::none())
+        .retry_policy(o.retry.clone())
         .check_key_environment(false)
         .build()
         .unwrap();
@@ -367,7 +393,16 @@ async fn run(o: Options) {
         "Basic {}",
         base64::engine::general_purpose::STANDARD.encode(format!("{}:", o.key))
     );
-    println!("load: {} × {} against {core}", o.calls, o.endpoint);
+    println!(
+        "load: {} × {} against {core}, typed client retry policy: {}",
+        o.calls,
+        o.endpoint,
+        if o.retry.max_retries > 0 {
+            "default (charges carry a generated Idempotency-Key)"
+        } else {
+            "none"
+        }
+    );
 
     // Orders to look up.
     let seeded = 1_000.min(o.calls);
@@ -375,7 +410,7 @@ async fn run(o: Options) {
         for i in 0..seeded {
             client
                 .core()
-                .charge(&charge_body(&format!("load-seed-{i}")))
+                .charge(&charge_body(&format!("load-seed-{}-{i}", run_id())))
                 .send()
                 .await
                 .unwrap();
@@ -387,6 +422,7 @@ async fn run(o: Options) {
         raw,
         auth,
         seeded,
+        floor_keys: o.retry.max_retries > 0,
     };
     let rounds = o.rounds.clamp(1, o.calls.max(1));
     for (round, &concurrency) in o.concurrency.iter().enumerate() {

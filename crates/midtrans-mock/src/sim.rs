@@ -212,6 +212,9 @@ struct State {
     subscriptions: HashMap<String, Value>,
     pay_accounts: HashMap<String, Value>,
     idempotency: HashMap<String, (Instant, Option<Reply>)>,
+    /// When each idempotency entry was written, oldest first: expired entries are found here
+    /// without scanning the map.
+    idempotency_log: VecDeque<(Instant, String)>,
     saved_cards: HashMap<String, String>,
 }
 
@@ -223,6 +226,32 @@ impl State {
             self.by_transaction.get(id)?.clone()
         };
         self.orders.get_mut(&key)
+    }
+
+    /// Stores an idempotency entry written at `at`.
+    fn remember_key(&mut self, key: String, at: Instant, reply: Option<Reply>) {
+        self.idempotency_log.push_back((at, key.clone()));
+        self.idempotency.insert(key, (at, reply));
+    }
+
+    /// Forgets the idempotency entries older than [`IDEMPOTENCY_TTL`] at `now`: the log's
+    /// oldest first, each only if the map still holds the entry the log line wrote.
+    fn expire_keys(&mut self, now: Instant) {
+        while let Some((at, _)) = self.idempotency_log.front() {
+            if now.duration_since(*at) < IDEMPOTENCY_TTL {
+                break;
+            }
+            let Some((at, key)) = self.idempotency_log.pop_front() else {
+                break;
+            };
+            if self
+                .idempotency
+                .get(&key)
+                .is_some_and(|(written, _)| *written == at)
+            {
+                self.idempotency.remove(&key);
+            }
+        }
     }
 
     fn insert_order(&mut self, order: Order, cap: usize) {
@@ -312,18 +341,14 @@ impl Simulator {
         if let Some(key) = &key {
             let mut state = self.state();
             let fresh = Instant::now();
-            state
-                .idempotency
-                .retain(|_, (at, _)| fresh.duration_since(*at) < IDEMPOTENCY_TTL);
+            state.expire_keys(fresh);
             match state.idempotency.get(key) {
                 Some((_, Some(stored))) => return Prepared::Done(stored.clone(), Vec::new()),
                 Some((_, None)) => {
                     let busy = json!({"status_message": "The request is still being processed"});
                     return Prepared::Done(Reply::Json(202, busy), Vec::new());
                 }
-                None => {
-                    state.idempotency.insert(key.clone(), (fresh, None));
-                }
+                None => state.remember_key(key.clone(), fresh, None),
             }
         }
         Prepared::Process(key)
@@ -341,9 +366,7 @@ impl Simulator {
         if let Some(key) = key {
             let mut state = self.state();
             if is_success(&reply) {
-                state
-                    .idempotency
-                    .insert(key, (Instant::now(), Some(reply.clone())));
+                state.remember_key(key, Instant::now(), Some(reply.clone()));
             } else {
                 state.idempotency.remove(&key);
             }
@@ -1648,5 +1671,29 @@ impl Simulator {
             200,
             json!({"status_code": "200", "payment_type": "gopay", "account_id": id, "account_status": "DISABLED", "channel_response_code": "0", "channel_response_message": "Process service request successfully."}),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn idempotency_entries_expire_oldest_first_and_a_rewritten_one_lives_on() {
+        let start = Instant::now();
+        let at = |seconds: u64| start + Duration::from_secs(seconds);
+        let mut state = State::default();
+        state.remember_key("a".to_owned(), at(0), None);
+        state.remember_key("b".to_owned(), at(10), None);
+        // "a" is answered later: its entry is rewritten, and lives from then on.
+        state.remember_key("a".to_owned(), at(20), Some(Reply::Json(200, json!({}))));
+        state.expire_keys(at(305));
+        assert!(state.idempotency.contains_key("a"), "rewritten at 20 s");
+        assert!(state.idempotency.contains_key("b"));
+        state.expire_keys(at(311));
+        assert!(!state.idempotency.contains_key("b"), "written at 10 s");
+        assert!(state.idempotency.contains_key("a"));
+        state.expire_keys(at(320));
+        assert!(state.idempotency.is_empty() && state.idempotency_log.is_empty());
     }
 }

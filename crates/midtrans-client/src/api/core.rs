@@ -34,8 +34,9 @@ impl<'a> CoreApi<'a> {
         body: impl RequestBody<R>,
         idempotent: fn(&[u8]) -> bool,
     ) -> PendingRequest<T> {
+        let known = body.honours_idempotency_key();
         let endpoint = body.into_json().map(|json| {
-            let honoured = idempotent(&json);
+            let honoured = known.unwrap_or_else(|| idempotent(&json));
             let endpoint = Endpoint::new(Method::POST, Host::Core, path.to_owned()).body(json);
             if honoured {
                 endpoint.idempotent()

@@ -10,6 +10,7 @@ pub use self::snap::Snap;
 pub use self::transactions::Transactions;
 
 use midtrans_types::card::{CardRegisterRequest, CardTokenRequest};
+use midtrans_types::charge::PaymentMethod;
 use midtrans_types::pay_account::PayAccountLinkRequest;
 use midtrans_types::{
     CaptureRequest, ChargeRequest, RefundRequest, SnapRequest, SubscriptionRequest,
@@ -29,6 +30,14 @@ pub trait RequestBody<R> {
     /// [`Error::InvalidRequest`] for a typed request that fails validation,
     /// [`Error::InvalidInput`] for a string that is not JSON.
     fn into_json(self) -> Result<Vec<u8>, Error>;
+
+    /// For a charge: whether Midtrans deduplicates it by `Idempotency-Key`, when the body knows
+    /// without its JSON being read (a typed [`ChargeRequest`] does, by
+    /// [`crate::retry::charge_method_honours_idempotency_key`]); `None`, the default, makes the
+    /// client read it from the JSON ([`crate::retry::charge_honours_idempotency_key`]).
+    fn honours_idempotency_key(&self) -> Option<bool> {
+        None
+    }
 }
 
 macro_rules! typed_body {
@@ -44,8 +53,34 @@ macro_rules! typed_body {
     };
 }
 
+impl RequestBody<ChargeRequest> for &ChargeRequest {
+    fn into_json(self) -> Result<Vec<u8>, Error> {
+        self.validate()?;
+        to_json(self)
+    }
+
+    fn honours_idempotency_key(&self) -> Option<bool> {
+        let payment = self.payment();
+        let (bank, store);
+        let channel = match payment {
+            PaymentMethod::BankTransfer(transfer) => {
+                bank = transfer.bank();
+                Some(bank.as_str())
+            }
+            PaymentMethod::Cstore(cstore) => {
+                store = cstore.store();
+                Some(store.as_str())
+            }
+            _ => None,
+        };
+        Some(crate::retry::charge_method_honours_idempotency_key(
+            payment.payment_type().as_str(),
+            channel,
+        ))
+    }
+}
+
 typed_body!(
-    ChargeRequest,
     SnapRequest,
     CaptureRequest,
     RefundRequest,

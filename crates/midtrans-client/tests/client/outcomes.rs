@@ -343,3 +343,38 @@ async fn charges_whose_key_midtrans_ignores_are_not_repeated_once_maybe_sent() {
         .unwrap();
     assert_eq!(mock.requests().len(), 2);
 }
+
+#[test]
+fn a_typed_charge_tells_as_its_json_does_whether_its_key_is_honoured() {
+    use midtrans::retry::charge_honours_idempotency_key;
+    use midtrans::types::charge::{Echannel, Gopay, Qris};
+    use midtrans::RequestBody;
+    let charges = [
+        charge_with("o-1", BankTransfer::bca()),
+        charge_with("o-2", BankTransfer::bni()),
+        charge_with("o-3", BankTransfer::bri()),
+        charge_with("o-4", BankTransfer::cimb()),
+        charge_with("o-5", BankTransfer::permata()),
+        charge_with("o-6", CimbClicks::new("d")),
+        charge_with("o-7", BcaKlikbca::new("d", "u")),
+        charge_with("o-8", Cstore::indomaret()),
+        charge_with("o-9", Cstore::alfamart()),
+        charge_with("o-10", Echannel::new("bill", "info")),
+        charge_with("o-11", Gopay::new()),
+        charge_with("o-12", Qris::new()),
+        charge_with("o-13", midtrans::types::charge::CreditCard::new("token")),
+    ];
+    let mut ignored = 0;
+    for charge in &charges {
+        let typed = RequestBody::<ChargeRequest>::honours_idempotency_key(&charge);
+        let json = RequestBody::<ChargeRequest>::into_json(charge).unwrap();
+        assert_eq!(
+            typed,
+            Some(charge_honours_idempotency_key(&json)),
+            "{}",
+            String::from_utf8_lossy(&json)
+        );
+        ignored += usize::from(typed == Some(false));
+    }
+    assert_eq!(ignored, 4, "Permata, CIMB Clicks, KlikBCA, Indomaret");
+}

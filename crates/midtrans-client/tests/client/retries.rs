@@ -253,3 +253,34 @@ async fn per_request_policy_overrides_the_clients() {
     assert_eq!(err.attempts(), 1);
     assert!(matches!(err, Error::Api(_)));
 }
+
+#[tokio::test]
+async fn a_key_given_as_a_plain_header_is_the_calls_key() {
+    let mock = MockTransport::new();
+    mock.push_json(503, "");
+    mock.push_json(200, sample("charge_bank_transfer_bca_response.json"));
+    let answered = client(&mock, fast(3))
+        .core()
+        .charge(&charge())
+        .header("Idempotency-Key", "plain-header-key")
+        .send_with_meta()
+        .await
+        .unwrap();
+    assert_eq!(
+        answered.idempotency_key.as_deref(),
+        Some("plain-header-key")
+    );
+    assert_eq!(
+        keys(&mock),
+        [
+            Some("plain-header-key".to_owned()),
+            Some("plain-header-key".to_owned())
+        ]
+    );
+    for request in mock.requests() {
+        assert_eq!(
+            request.headers().get_all("idempotency-key").iter().count(),
+            1
+        );
+    }
+}

@@ -429,7 +429,13 @@ async fn no_debug_or_display_anywhere_holds_a_key_card_data_or_a_header_value() 
     ];
     // What a request is stays readable: the method, path, masked card number, header names.
     for (text, expected) in pending.iter().zip([
-        &["GET", "/v2/token", "481111******1114", "card_cvv", "X-Secret"][..],
+        &[
+            "GET",
+            "/v2/token",
+            "481111******1114",
+            "card_cvv",
+            "X-Secret",
+        ][..],
         &["token_id", "[redacted]"],
         &["481111******1114"],
         &["/v2/card/register", "481111******1114"],

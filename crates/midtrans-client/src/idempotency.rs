@@ -1,0 +1,118 @@
+//! `Idempotency-Key`s: the caller's, or one generated per call — written into a fixed buffer,
+//! with one clock read and no allocation — and reused on every attempt.
+
+use core::fmt;
+use std::hash::{BuildHasher, RandomState};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
+use std::time::SystemTime;
+
+use http::header::HeaderName;
+
+/// The header's name, parsed once.
+pub(crate) const HEADER: HeaderName = HeaderName::from_static("idempotency-key");
+
+/// The length of a generated key: `mt-` and 32 hexadecimal digits.
+const GENERATED_LEN: usize = 35;
+
+/// The idempotency key of one call.
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) enum Key {
+    /// Generated for safe retries.
+    Generated([u8; GENERATED_LEN]),
+    /// Given by the caller.
+    Given(String),
+}
+
+impl Key {
+    /// A fresh key: `mt-` and 128 random bits in lowercase hexadecimal.
+    pub(crate) fn generate() -> Self {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let (high, low) = random_u128_halves();
+        let bits = (u128::from(high) << 64) | u128::from(low);
+        let mut key = [0u8; GENERATED_LEN];
+        for (index, byte) in key.iter_mut().enumerate() {
+            *byte = match index {
+                0 => b'm',
+                1 => b't',
+                2 => b'-',
+                // Digit `index - 3`, most significant first.
+                _ => {
+                    let shift = 124usize.saturating_sub(index.saturating_sub(3).saturating_mul(4));
+                    let nibble = usize::try_from((bits >> shift) & 0xf).unwrap_or(0);
+                    DIGITS.get(nibble).copied().unwrap_or(b'0')
+                }
+            };
+        }
+        Key::Generated(key)
+    }
+
+    /// The key's text.
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            // Generated keys are ASCII.
+            Key::Generated(bytes) => std::str::from_utf8(bytes).unwrap_or_default(),
+            Key::Given(key) => key,
+        }
+    }
+}
+
+impl fmt::Debug for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+/// The process's hashing keys (drawn from the operating system once), a counter, and the
+/// clock: distinct calls, processes and forked children get distinct values.
+fn random_u128_halves() -> (u64, u64) {
+    static KEYS: OnceLock<RandomState> = OnceLock::new();
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let keys = KEYS.get_or_init(RandomState::new);
+    let count = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let nanos = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    (
+        keys.hash_one((count, nanos, 0u8)),
+        keys.hash_one((count, nanos, 1u8)),
+    )
+}
+
+/// A number in `0.0..1.0` for backoff jitter.
+pub(crate) fn jitter() -> f64 {
+    let (bits, _) = random_u128_halves();
+    (bits >> 11) as f64 / (1u64 << 53) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_keys_are_35_lowercase_hex_characters_and_distinct() {
+        let keys: std::collections::HashSet<String> = (0..10_000)
+            .map(|_| Key::generate().as_str().to_owned())
+            .collect();
+        assert_eq!(keys.len(), 10_000);
+        for key in keys.iter().take(100) {
+            assert_eq!(key.len(), 35);
+            assert!(key.starts_with("mt-"));
+            assert!(key[3..]
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
+        }
+        // All 32 digits vary: no digit is the same in every key.
+        let samples: Vec<&String> = keys.iter().take(64).collect();
+        for position in 3..35 {
+            let first = samples[0].as_bytes()[position];
+            assert!(
+                samples.iter().any(|k| k.as_bytes()[position] != first),
+                "digit {position} never changes"
+            );
+        }
+        let jitters: Vec<f64> = (0..1000).map(|_| jitter()).collect();
+        assert!(jitters.iter().all(|j| (0.0..1.0).contains(j)));
+        assert!(jitters.iter().any(|j| *j < 0.5) && jitters.iter().any(|j| *j >= 0.5));
+    }
+}
