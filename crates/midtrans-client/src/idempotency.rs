@@ -20,8 +20,10 @@ const GENERATED_LEN: usize = 35;
 pub(crate) enum Key {
     /// Generated for safe retries.
     Generated([u8; GENERATED_LEN]),
-    /// Given by the caller.
+    /// Given by the caller with `idempotency_key(..)`: checked before anything is sent.
     Given(String),
+    /// Given by the caller as a plain `Idempotency-Key` header: sent as it is.
+    Header(String),
 }
 
 impl Key {
@@ -52,9 +54,17 @@ impl Key {
         match self {
             // Generated keys are ASCII.
             Key::Generated(bytes) => std::str::from_utf8(bytes).unwrap_or_default(),
-            Key::Given(key) => key,
+            Key::Given(key) | Key::Header(key) => key,
         }
     }
+}
+
+/// Whether Midtrans honours `key`: 1 to [`crate::MAX_IDEMPOTENCY_KEY_LEN`] visible ASCII
+/// characters (it silently ignores longer keys).
+pub(crate) fn is_honoured(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= crate::MAX_IDEMPOTENCY_KEY_LEN
+        && key.bytes().all(|b| b.is_ascii_graphic())
 }
 
 impl fmt::Debug for Key {

@@ -132,12 +132,8 @@ impl RequestOptions {
     /// Checks the call's options and parses its option headers (the idempotency key, checked
     /// here, is added per attempt by [`build_request`]).
     fn headers(&self, key: Option<&Key>) -> Result<Vec<(HeaderName, HeaderValue)>, Error> {
-        if let Some(key) = key {
-            let key = key.as_str();
-            let valid = !key.is_empty()
-                && key.len() <= MAX_IDEMPOTENCY_KEY_LEN
-                && key.bytes().all(|b| b.is_ascii_graphic());
-            if !valid {
+        if let Some(Key::Given(key)) = key {
+            if !idempotency::is_honoured(key) {
                 return Err(Error::InvalidInput(format!(
                     "Idempotency-Key must be 1 to {MAX_IDEMPOTENCY_KEY_LEN} visible ASCII characters"
                 )));
@@ -344,30 +340,28 @@ impl<T> PendingRequest<T> {
             None => state.config.retry.clone(),
         };
         let writes = matches!(endpoint.method, Method::POST | Method::PATCH);
-        // An `Idempotency-Key` given as a plain header is the call's key: reused, reported.
-        if let Some(at) = options
+        // An `Idempotency-Key` given as a plain header is the call's key too: sent as given
+        // (a key Midtrans would ignore counts as none for retries), reused, reported.
+        let is_key = |name: &str| name.eq_ignore_ascii_case(idempotency::HEADER.as_str());
+        let plain = options
             .headers
             .iter()
-            .rposition(|(name, _)| name.eq_ignore_ascii_case(idempotency::HEADER.as_str()))
-        {
-            let (_, given) = options.headers.remove(at);
-            options
-                .headers
-                .retain(|(name, _)| !name.eq_ignore_ascii_case(idempotency::HEADER.as_str()));
-            options.idempotency_key.get_or_insert(given);
-        }
-        let key = match options.idempotency_key.take() {
-            Some(given) => Some(Key::Given(given)),
+            .rposition(|(name, _)| is_key(name))
+            .map(|at| options.headers.remove(at).1);
+        options.headers.retain(|(name, _)| !is_key(name));
+        let key = match (options.idempotency_key.take(), plain) {
+            (Some(given), _) => Some(Key::Given(given)),
+            (None, Some(header)) => Some(Key::Header(header)),
             // One key for every attempt: Midtrans answers a repeat from its store.
-            None if writes && endpoint.honours_idempotency && policy.max_retries > 0 => {
+            (None, None) if writes && endpoint.honours_idempotency && policy.max_retries > 0 => {
                 Some(Key::generate())
             }
-            None => None,
+            (None, None) => None,
         };
         let idempotency = match (&key, endpoint.honours_idempotency) {
             (None, _) => Idempotency::Unkeyed,
-            (Some(_), true) => Idempotency::Honoured,
-            (Some(_), false) => Idempotency::Ignored,
+            (Some(key), true) if idempotency::is_honoured(key.as_str()) => Idempotency::Honoured,
+            (Some(_), _) => Idempotency::Ignored,
         };
         let timeout = options.timeout.unwrap_or(state.config.timeout);
         // Checked and parsed once per call; every attempt sends the same headers.
@@ -626,7 +620,8 @@ fn build_request(
     let mut headers = state.base_headers.clone();
     let too_many = |_| Error::InvalidInput("too many headers".to_owned());
     if let Some(key) = key {
-        // Written from the key itself (checked by `RequestOptions::headers`).
+        // Written from the key itself: a given key was checked by `RequestOptions::headers`, a
+        // plain header's is checked here (before the first attempt is sent).
         let value = HeaderValue::from_bytes(key.as_str().as_bytes())
             .map_err(|_| Error::InvalidInput("Idempotency-Key is not a valid header".to_owned()))?;
         headers

@@ -283,4 +283,21 @@ async fn a_key_given_as_a_plain_header_is_the_calls_key() {
             1
         );
     }
+
+    // A plain header key Midtrans would ignore (over 46 characters) is sent as given, but the
+    // call is not repeated on its strength once it may have acted.
+    let mock = MockTransport::new();
+    mock.push_error(TransportErrorKind::Timeout);
+    mock.push_json(200, sample("charge_bank_transfer_bca_response.json"));
+    let long = "k".repeat(47);
+    let err = client(&mock, fast(3))
+        .core()
+        .charge(&charge())
+        .header("Idempotency-Key", long.as_str())
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.attempts(), 1);
+    assert!(err.outcome_unknown());
+    assert_eq!(keys(&mock), [Some(long)]);
 }
