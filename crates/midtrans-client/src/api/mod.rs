@@ -180,7 +180,10 @@ fn path(prefix: &str, id: &str, suffix: &str) -> Result<String, Error> {
         )));
     }
     let id = encode(id);
-    let mut path = String::with_capacity(prefix.len() + 1 + id.len() + suffix.len());
+    let capacity = [prefix.len(), 1, id.len(), suffix.len()]
+        .into_iter()
+        .fold(0usize, usize::saturating_add);
+    let mut path = String::with_capacity(capacity);
     for part in [prefix, "/", &id, suffix] {
         path.push_str(part);
     }

@@ -142,7 +142,7 @@ impl ReqwestTransport {
         }
         let mut body = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(transport_error)? {
-            if body.len() + chunk.len() > self.max_body {
+            if body.len().saturating_add(chunk.len()) > self.max_body {
                 return Err(too_large());
             }
             body.extend_from_slice(&chunk);
