@@ -184,6 +184,49 @@ fn signed_text<'a>(
     }
 }
 
+/// The signed fields' text, in order, and the `signature_key`, each in Midtrans's form.
+fn signed_fields<'a>(
+    fields: &json::Fields<'a, 4>,
+    names: [&'static str; 4],
+) -> Result<([Cow<'a, str>; 3], Cow<'a, str>), Error> {
+    let [first, second, third, key] = names;
+    let text = |index: usize, field: &'static str| {
+        let raw = fields
+            .raw(index)
+            .ok_or(Error::Signature(SignatureError::MissingField(field)))?;
+        signed_text(field, raw).map_err(Error::Notification)
+    };
+    let signed = [text(0, first)?, text(1, second)?, text(2, third)?];
+    let signature_key = fields
+        .raw(3)
+        .ok_or(Error::Signature(SignatureError::MissingField(key)))?;
+    let signature_key = json::is_string(signature_key)
+        .then(|| json::scalar_text(signature_key))
+        .flatten()
+        .ok_or(Error::Signature(SignatureError::Malformed))?;
+    Ok((signed, signature_key))
+}
+
+/// Why a body the typed decode refused is no notification: a signed field given twice, or
+/// missing or in another form in a JSON object, else what the decode said.
+fn refusal<T: Signed>(body: &[u8], keys: &[&ServerKey], decode: serde_json::Error) -> Error {
+    // The decode stopped where it failed; a pass of its own reads every signed field.
+    let fields = json::Fields::scan(body, &T::FIELDS, |_, _| false);
+    let names = T::FIELDS.map(|(name, _)| name);
+    if let Some(field) = fields.duplicate().and_then(|i| names.get(i)) {
+        return Error::Notification(NotificationError::DuplicateField((*field).to_owned()));
+    }
+    if fields.complete() {
+        if let Err(error) = signed_fields(&fields, names) {
+            return error;
+        }
+    }
+    let scrubber = Scrubber::for_keys(keys.iter().copied());
+    Error::Notification(NotificationError::Malformed(
+        scrubber.text(&decode.to_string()),
+    ))
+}
+
 /// Decodes and verifies a notification: the typed decode notes the signed fields as it reads
 /// them (each once, as raw text), each must be in Midtrans's form, then the signature over
 /// their text must match one of `keys`.
@@ -194,50 +237,8 @@ fn verified<T: Signed>(body: &[u8], keys: &[&ServerKey]) -> Result<T, Error> {
         }));
     }
     let (decoded, fields) = json::decode::<T, 4>(body, &T::FIELDS, true);
-    if let Some((field, _)) = fields.duplicate().and_then(|i| T::FIELDS.get(i)) {
-        return Err(Error::Notification(NotificationError::DuplicateField(
-            (*field).to_owned(),
-        )));
-    }
-    let [first, second, third, key] = T::FIELDS.map(|(name, _)| name);
-    let text = |index: usize, field: &'static str| match fields.raw(index) {
-        Some(raw) => signed_text(field, raw)
-            .map(Some)
-            .map_err(Error::Notification),
-        None => Ok(None),
-    };
-    // Read whether or not the decode succeeded: a signed field in the wrong form is named even
-    // when it is also what broke the decode.
-    let signed = [text(0, first)?, text(1, second)?, text(2, third)?];
-    let missing = [first, second, third]
-        .into_iter()
-        .zip(&signed)
-        .find_map(|(name, text)| text.is_none().then_some(name));
-    let mut notification = decoded.map_err(|e| {
-        let object = serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok()
-            && body.trim_ascii_start().starts_with(b"{");
-        match missing {
-            // A JSON object without a signed field: that is what is wrong with it.
-            Some(field) if object => Error::Signature(SignatureError::MissingField(field)),
-            _ => {
-                let scrubber = Scrubber::for_keys(keys.iter().copied());
-                Error::Notification(NotificationError::Malformed(scrubber.text(&e.to_string())))
-            }
-        }
-    })?;
-    let [Some(a), Some(b), Some(c)] = signed else {
-        return Err(Error::Signature(SignatureError::MissingField(
-            missing.unwrap_or(first),
-        )));
-    };
-    let signature_key = fields
-        .raw(3)
-        .ok_or(Error::Signature(SignatureError::MissingField(key)))?;
-    let signature_key = json::is_string(signature_key)
-        .then(|| json::scalar_text(signature_key))
-        .flatten()
-        .ok_or(Error::Signature(SignatureError::Malformed))?;
-    let signed = [a, b, c];
+    let mut notification = decoded.map_err(|e| refusal::<T>(body, keys, e))?;
+    let (signed, signature_key) = signed_fields(&fields, T::FIELDS.map(|(name, _)| name))?;
     let input: String = signed.iter().map(|part| part.as_ref()).collect();
     check(&input, &signature_key, keys).map_err(Error::Signature)?;
     notification.keep_signed_text(&signed);

@@ -454,6 +454,21 @@ fn notification_errors_say_no_call_was_made() {
         assert!(!text.contains("may have taken effect"), "{text}");
         assert!(!err.outcome_unknown());
     }
+    // An unsigned field of the wrong type, read before the signed ones: the body is malformed,
+    // not missing a signed field.
+    let key = ServerKey::new(DOC_KEY).unwrap();
+    let body = format!(
+        r#"{{"transaction_status":5,"order_id":"1111","status_code":"200","gross_amount":"100000.00","signature_key":"{}"}}"#,
+        signature("1111200100000.00", &key)
+    );
+    let err = client
+        .transactions()
+        .notification(body.as_bytes())
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::Notification(NotificationError::Malformed(_))),
+        "{err:?}"
+    );
 }
 
 #[test]
