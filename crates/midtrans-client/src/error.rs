@@ -102,7 +102,10 @@ impl Error {
     }
 
     /// The `Idempotency-Key` the call was sent with (given, or generated for safe retries).
-    /// Send the same request again with this key to learn its outcome without acting twice.
+    /// Within 5 minutes, send the same request again with this key to learn its outcome without
+    /// acting twice — except for Permata virtual account, CIMB Clicks, KlikBCA and Indomaret
+    /// charges, whose key Midtrans ignores (no key is generated for them): look those up with
+    /// `transactions().status(order_id)`.
     pub fn idempotency_key(&self) -> Option<&str> {
         self.call()?
             .idempotency_key
@@ -110,10 +113,13 @@ impl Error {
             .map(crate::idempotency::Key::as_str)
     }
 
-    /// Whether a write may have taken effect although the call failed: no answer arrived after
-    /// the request was (maybe) sent, the answer was a 5xx, or it could not be decoded. Resolve
-    /// it with `transactions().status(order_id)` (or by resending with the same idempotency
-    /// key). Always `false` for reads and for errors Midtrans decided (4xx).
+    /// Whether a write may have taken effect although the call failed: an attempt got no answer
+    /// after its request was (maybe) sent, or a 5xx, an in-progress 202 or an answer that could
+    /// not be decoded. It stays `true` once any attempt may have acted, whatever later attempts
+    /// answered (a 406 after a timeout may be the first attempt's order). Resolve it with
+    /// `transactions().status(order_id)` (or by resending with the same idempotency key). Always
+    /// `false` for reads, and for a call whose every attempt Midtrans decided (4xx) or that
+    /// never connected.
     pub fn outcome_unknown(&self) -> bool {
         self.call().is_some_and(|c| c.outcome_unknown)
     }
@@ -358,6 +364,20 @@ impl std::error::Error for SignatureError {}
 
 /// Why a notification was refused before its signature was checked (no call to Midtrans was
 /// made), or why [`crate::Transactions::notification_status`] did not confirm it.
+///
+/// ```
+/// use midtrans::{Error, NotificationError};
+/// let client = midtrans::Client::builder().server_key("SB-Mid-server-TEST").build()?;
+/// // Two `order_id`s: which one the signature covers cannot be told.
+/// let body = br#"{"order_id":"a","order_id":"b","status_code":"200","gross_amount":"1.00"}"#;
+/// match client.transactions().notification(body) {
+///     Err(Error::Notification(NotificationError::DuplicateField(field))) => {
+///         assert_eq!(field, "order_id")
+///     }
+///     other => panic!("{other:?}"),
+/// }
+/// # Ok::<(), midtrans::ConfigError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum NotificationError {

@@ -49,6 +49,22 @@ impl Key {
         Key::Generated(key)
     }
 
+    /// The key's bytes (no UTF-8 check, unlike [`Key::as_str`]).
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        match self {
+            Key::Generated(bytes) => bytes,
+            Key::Given(key) | Key::Header(key) => key.as_bytes(),
+        }
+    }
+
+    /// Whether Midtrans honours this key (see [`is_honoured`]); a generated one always.
+    pub(crate) fn is_honoured(&self) -> bool {
+        match self {
+            Key::Generated(_) => true,
+            Key::Given(key) | Key::Header(key) => is_honoured(key),
+        }
+    }
+
     /// The key's text.
     pub(crate) fn as_str(&self) -> &str {
         match self {
@@ -73,20 +89,33 @@ impl fmt::Debug for Key {
     }
 }
 
-/// The process's hashing keys (drawn from the operating system once), a counter, and the
-/// clock: distinct calls, processes and forked children get distinct values.
+/// 128 bits no other call gets: the high half hashes a counter and the clock with the process's
+/// hashing keys (drawn from the operating system once), so other processes and forked children
+/// get other values; the low half is the counter through a bijective mix, so no two calls of
+/// one process share it.
 fn random_u128_halves() -> (u64, u64) {
-    static KEYS: OnceLock<RandomState> = OnceLock::new();
+    static KEYS: OnceLock<(RandomState, u64)> = OnceLock::new();
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let keys = KEYS.get_or_init(RandomState::new);
+    let (keys, offset) = KEYS.get_or_init(|| {
+        let keys = RandomState::new();
+        let offset = keys.hash_one("midtrans idempotency keys");
+        (keys, offset)
+    });
     let count = COUNTER.fetch_add(1, Ordering::Relaxed);
     let nanos = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
     (
-        keys.hash_one((count, nanos, 0u8)),
-        keys.hash_one((count, nanos, 1u8)),
+        keys.hash_one((count, nanos)),
+        mix(count.wrapping_add(*offset)),
     )
+}
+
+/// SplitMix64's finalizer: a bijection on `u64` that spreads every input bit over the output.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
 }
 
 /// A number in `0.0..1.0` for backoff jitter.

@@ -360,7 +360,7 @@ impl<T> PendingRequest<T> {
         };
         let idempotency = match (&key, endpoint.honours_idempotency) {
             (None, _) => Idempotency::Unkeyed,
-            (Some(key), true) if idempotency::is_honoured(key.as_str()) => Idempotency::Honoured,
+            (Some(key), true) if key.is_honoured() => Idempotency::Honoured,
             (Some(_), _) => Idempotency::Ignored,
         };
         let timeout = options.timeout.unwrap_or(state.config.timeout);
@@ -622,7 +622,7 @@ fn build_request(
     if let Some(key) = key {
         // Written from the key itself: a given key was checked by `RequestOptions::headers`, a
         // plain header's is checked here (before the first attempt is sent).
-        let value = HeaderValue::from_bytes(key.as_str().as_bytes())
+        let value = HeaderValue::from_bytes(key.as_bytes())
             .map_err(|_| Error::InvalidInput("Idempotency-Key is not a valid header".to_owned()))?;
         headers
             .try_insert(idempotency::HEADER, value)
