@@ -1,4 +1,4 @@
-//! Local verification of Midtrans notifications (catalog §8.2).
+//! Local verification of Midtrans notifications ([Midtrans docs](https://docs.midtrans.com/docs/https-notification-webhooks)).
 //!
 //! `signature_key` = lowercase hex SHA-512 of `order_id + status_code + gross_amount + server
 //! key`, over the values exactly as they appear in the notification. None of the official SDKs

@@ -1,4 +1,4 @@
-//! Midtrans's sandbox test cards (catalog §12.2) and what each one does.
+//! Midtrans's sandbox test cards ([Midtrans docs](https://docs.midtrans.com/docs/testing-payment-on-sandbox)) and what each one does.
 
 use std::collections::HashMap;
 

@@ -19,7 +19,7 @@
 //!
 //! * Keys: HTTP Basic with the server key; card token and card register also accept the client
 //!   key (query `client_key` or Basic), BIN either key. Anything else answers Midtrans's 401.
-//! * Sandbox cards (catalog §12.2) decide card outcomes: `4811 1111 1111 1114` accepts (3-D
+//! * Sandbox cards ([Midtrans docs](https://docs.midtrans.com/docs/testing-payment-on-sandbox)) decide card outcomes: `4811 1111 1111 1114` accepts (3-D
 //!   Secure when `authentication` is set), `5510 1111 1111 1115` is challenged, `4611 …` and
 //!   `5411 …` are denied by fraud detection, `4711 …`, `4911 …`, `5111 …`, `5511 …` by the bank.
 //! * Rules: approve/deny only under `challenge`; cancel before settlement; expire only while

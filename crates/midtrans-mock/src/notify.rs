@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use crate::sim::Delivery;
 
-/// How many retries Midtrans makes after the merchant answered `status` (catalog §8.1):
+/// How many retries Midtrans makes after the merchant answered `status` ([Midtrans docs](https://docs.midtrans.com/docs/https-notification-webhooks)):
 /// 2xx none; 500 one; 503 four; 400 and 404 two; 301, 302, 303 none; anything else five.
 pub(crate) fn retries_after(status: Option<u16>) -> usize {
     match status {

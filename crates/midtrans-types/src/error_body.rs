@@ -1,4 +1,4 @@
-//! The error bodies of each Midtrans product (catalog §7.3).
+//! The error bodies of each Midtrans product ([Midtrans docs](https://docs.midtrans.com/reference/code-statuses)).
 
 use serde::{Deserialize, Deserializer, Serialize};
 

@@ -1,4 +1,4 @@
-//! HTTP notifications (webhooks) Midtrans POSTs to the merchant (catalog §8).
+//! HTTP notifications (webhooks) Midtrans POSTs to the merchant ([Midtrans docs](https://docs.midtrans.com/docs/https-notification-webhooks)).
 //!
 //! * Payment notifications have the transaction object's shape:
 //!   [`PaymentNotification`] is [`Transaction`].

@@ -1,4 +1,4 @@
-//! GoPay tokenization: linking a customer's GoPay account (`/v2/pay/account`, catalog §6.3).
+//! GoPay tokenization: linking a customer's GoPay account (`/v2/pay/account`, [Midtrans docs](https://docs.midtrans.com/reference/create-pay-account)).
 
 use serde::{Deserialize, Serialize};
 

@@ -45,7 +45,7 @@ string_enum! {
 }
 
 string_enum! {
-    /// A value of Snap's `enabled_payments` list (catalog §5). `bank_transfer` and `cstore` are
+    /// A value of Snap's `enabled_payments` list ([Midtrans docs](https://docs.midtrans.com/reference/request-body-json-parameter)). `bank_transfer` and `cstore` are
     /// aliases enabling every virtual account, respectively both convenience stores.
     pub enum EnabledPayment {
         /// Cards.

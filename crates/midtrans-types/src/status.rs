@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// The `status_code` that Core API bodies and notifications carry, kept as the exact text
 /// received (a notification signature is computed over it).
 ///
-/// Midtrans sends it as a string (`"201"`); a JSON number is accepted too. Meanings (catalog §7.2):
+/// Midtrans sends it as a string (`"201"`); a JSON number is accepted too. Meanings ([Midtrans docs](https://docs.midtrans.com/reference/code-statuses)):
 /// 200 success, 201 pending, 202 denied by the provider, 407 expired by the expire call — all four
 /// are successful *calls*; 400 and above are errors.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -123,7 +123,7 @@ impl<'de> Deserialize<'de> for StatusCode {
 }
 
 string_enum! {
-    /// `transaction_status`: where a payment stands (catalog §8.3).
+    /// `transaction_status`: where a payment stands ([Midtrans docs](https://docs.midtrans.com/docs/transaction-status-cycle)).
     pub enum TransactionStatus {
         /// Awaiting payment.
         Pending => "pending",

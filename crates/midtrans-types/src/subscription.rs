@@ -1,5 +1,5 @@
 //! Subscriptions: recurring card or GoPay charges on a schedule (`/v1/subscriptions`,
-//! catalog §6.4).
+//! [Midtrans docs](https://docs.midtrans.com/reference/create-subscription)).
 
 use serde::{Deserialize, Serialize};
 

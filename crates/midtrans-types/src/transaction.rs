@@ -1,4 +1,4 @@
-//! The transaction object (catalog §6.1) that charge, capture, approve, deny, cancel, expire,
+//! The transaction object ([Midtrans docs](https://docs.midtrans.com/reference/get-transaction-status)) that charge, capture, approve, deny, cancel, expire,
 //! refund, status and payment notifications all answer with, and its parts.
 
 use serde::{Deserialize, Serialize};

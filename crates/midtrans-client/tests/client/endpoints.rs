@@ -181,7 +181,7 @@ async fn core_card_utilities() {
         "48111111-1114-80d5df78-be87-41e0-b4e2-1a0f4e2ea6ae"
     );
 
-    // No register/point-inquiry sample exists; these answers follow the catalog's §6.2 shapes.
+    // No register/point-inquiry sample exists; these answers follow the shapes of Midtrans's register-card and point-inquiry pages.
     let register = CardRegisterRequest::new("4811111111111114", "12", "2030");
     let registered = exchange(
         "core_card_register",

@@ -1,4 +1,4 @@
-//! Card utilities (catalog §2.3): one-time tokens, card registration, point inquiry and BIN
+//! Card utilities ([Midtrans docs](https://docs.midtrans.com/reference/get-token)): one-time tokens, card registration, point inquiry and BIN
 //! lookup, and the card codes used by charges and Snap.
 
 mod bin;

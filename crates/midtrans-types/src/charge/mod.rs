@@ -1,4 +1,4 @@
-//! Core API `POST /v2/charge` (catalog §4).
+//! Core API `POST /v2/charge` ([Midtrans docs](https://docs.midtrans.com/reference/charge-transactions-1)).
 //!
 //! A [`ChargeRequest`] holds exactly one [`PaymentMethod`], and each method carries only its own
 //! options, so a request cannot send bank-transfer options with a card payment. It serializes to

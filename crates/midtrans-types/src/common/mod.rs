@@ -1,4 +1,4 @@
-//! Objects shared by Snap, Core API charges and subscriptions (catalog §3).
+//! Objects shared by Snap, Core API charges and subscriptions ([Midtrans docs](https://docs.midtrans.com/reference/json-objects)).
 
 mod customer_details;
 mod expiry;

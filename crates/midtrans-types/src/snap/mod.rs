@@ -1,4 +1,4 @@
-//! Snap: the hosted payment page (`POST {snap}/transactions`, catalog §5).
+//! Snap: the hosted payment page (`POST {snap}/transactions`, [Midtrans docs](https://docs.midtrans.com/reference/request-body-json-parameter)).
 //!
 //! ```
 //! use midtrans_types::snap::{CreditCard, SnapRequest};
