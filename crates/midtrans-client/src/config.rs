@@ -250,36 +250,9 @@ pub(crate) fn redact_proxy(url: &str) -> String {
     }
 }
 
-/// The names of headers, for `Debug`: their values may be credentials.
-struct HeaderNames<'a, I>(&'a I);
-
-impl<'a, I> fmt::Debug for HeaderNames<'a, I>
-where
-    &'a I: IntoIterator,
-    <&'a I as IntoIterator>::Item: HeaderNamed,
-{
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list()
-            .entries(self.0.into_iter().map(|item| item.header_name().to_owned()))
-            .finish()
-    }
-}
-
-/// An entry of a header list, by name.
-trait HeaderNamed {
-    fn header_name(&self) -> &str;
-}
-
-impl HeaderNamed for (&HeaderName, &HeaderValue) {
-    fn header_name(&self) -> &str {
-        self.0.as_str()
-    }
-}
-
-impl HeaderNamed for &(String, String) {
-    fn header_name(&self) -> &str {
-        &self.0
-    }
+/// The names of a header map's headers, for `Debug`: their values may be credentials.
+fn header_names(headers: &HeaderMap) -> Vec<&str> {
+    headers.keys().map(HeaderName::as_str).collect()
 }
 
 impl fmt::Debug for Config {
@@ -288,7 +261,7 @@ impl fmt::Debug for Config {
             .field("environment", &self.environment)
             .field("server_key", &self.server_key)
             .field("client_key", &self.client_key)
-            .field("headers", &HeaderNames(&self.headers))
+            .field("headers", &header_names(&self.headers))
             .field("proxy", &self.proxy.as_deref().map(redact_proxy))
             .field("timeout", &self.timeout)
             .field("user_agent", &self.user_agent)
@@ -305,8 +278,15 @@ impl fmt::Debug for ClientBuilder {
             .field("environment", &self.environment)
             .field("server_key", &self.server_key)
             .field("client_key", &self.client_key)
-            .field("headers", &HeaderNames(&self.headers))
-            .field("base_headers", &HeaderNames(&self.base_headers))
+            .field(
+                "headers",
+                &self
+                    .headers
+                    .iter()
+                    .map(|(name, _)| name)
+                    .collect::<Vec<_>>(),
+            )
+            .field("base_headers", &header_names(&self.base_headers))
             .field("proxy", &self.proxy.as_deref().map(redact_proxy))
             .field("timeout", &self.timeout)
             .field("user_agent", &self.user_agent)

@@ -580,12 +580,12 @@ pub(crate) fn decode_answer<T: serde::de::DeserializeOwned>(
     json::decode(body, &CLASSIFIER_FIELDS, false).0
 }
 
-/// Whether a `status_code`'s text is a number that is no error (the rule of
-/// [`StatusCode::is_error`]), without copying it.
+/// Whether a `status_code`'s text is a number that is no error, read as
+/// [`StatusCode::as_u16`] reads it, without copying it.
 fn is_success_code(raw: &serde_json::value::RawValue) -> bool {
     json::scalar_text(raw)
         .and_then(|text| text.trim().parse::<u16>().ok())
-        .is_some_and(|code| code < 400 || code == 407)
+        .is_some_and(|code| !StatusCode::is_error_code(code))
 }
 
 /// The fields any Midtrans error body may carry.
@@ -630,12 +630,8 @@ pub(crate) fn classify(
         return Ok(body);
     }
     if let Some((field, _)) = fields.duplicate().and_then(|i| CLASSIFIER_FIELDS.get(i)) {
-        return Err(Error::Decode(Box::new(DecodeError {
-            http_status,
-            reason: format!("the field `{field}` appears more than once in the answer"),
-            raw_body: scrubber.bytes(&body),
-            call: CallInfo::default(),
-        })));
+        let reason = format!("the field `{field}` appears more than once in the answer");
+        return Err(undecodable(http_status, &reason, &body, scrubber));
     }
     // A code is trusted only from a well-formed body; a broken one is decided by the HTTP status
     // (and a 2xx then fails to decode).
@@ -647,7 +643,7 @@ pub(crate) fn classify(
     // HTTP 202 without a body status code is Midtrans's idempotency answer "the first call
     // with this key is still being processed": not a result, so never a success.
     let in_progress = http_status == 202 && body_code.is_none();
-    let http_error = !(200..300).contains(&http_status) || in_progress;
+    let http_error = !success_http || in_progress;
     let body_error = body_code.as_ref().is_some_and(StatusCode::is_error);
     if http_error || body_error {
         let probe = serde_json::from_slice::<ErrorProbe>(&body).ok();
@@ -661,15 +657,8 @@ pub(crate) fn classify(
     }
     if let Some(code) = &body_code {
         if code.as_u16().is_none() {
-            return Err(Error::Decode(Box::new(DecodeError {
-                http_status,
-                reason: format!(
-                    "unrecognised body status_code {:?}",
-                    scrubber.text(code.as_str())
-                ),
-                raw_body: scrubber.bytes(&body),
-                call: CallInfo::default(),
-            })));
+            let reason = format!("unrecognised body status_code {:?}", code.as_str());
+            return Err(undecodable(http_status, &reason, &body, scrubber));
         }
     }
     Ok(body)
@@ -715,6 +704,17 @@ fn api_error(
     }
 }
 
+/// An [`Error::Decode`] for an answer that cannot be taken as it is: the reason and the raw
+/// body kept, both scrubbed of secrets.
+fn undecodable(http_status: u16, reason: &str, body: &[u8], scrubber: &Scrubber) -> Error {
+    Error::Decode(Box::new(DecodeError {
+        http_status,
+        reason: scrubber.text(reason),
+        raw_body: scrubber.bytes(body),
+        call: CallInfo::default(),
+    }))
+}
+
 /// Decodes a classified body with `decode_as`.
 pub(crate) fn decode<T>(
     http_status: u16,
@@ -722,14 +722,7 @@ pub(crate) fn decode<T>(
     decode_as: fn(&[u8]) -> Result<T, serde_json::Error>,
     scrubber: &Scrubber,
 ) -> Result<T, Error> {
-    decode_as(body).map_err(|e| {
-        Error::Decode(Box::new(DecodeError {
-            http_status,
-            reason: scrubber.text(&e.to_string()),
-            raw_body: scrubber.bytes(body),
-            call: CallInfo::default(),
-        }))
-    })
+    decode_as(body).map_err(|e| undecodable(http_status, &e.to_string(), body, scrubber))
 }
 
 #[cfg(test)]

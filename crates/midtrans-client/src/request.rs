@@ -481,20 +481,7 @@ impl<T> fmt::Debug for PendingRequest<T> {
 /// CVVs and tokens hidden.
 fn shown_query_value<'a>(name: &str, value: &'a str) -> Cow<'a, str> {
     match name {
-        "card_number" => {
-            let digits: Vec<char> = value.chars().filter(|c| !c.is_whitespace()).collect();
-            if digits.len() < 12 {
-                return Cow::Borrowed("[redacted]");
-            }
-            let last = digits.len().saturating_sub(4);
-            Cow::Owned(
-                digits
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| if i < 6 || i >= last { *c } else { '*' })
-                    .collect(),
-            )
-        }
+        "card_number" => Cow::Owned(midtrans_types::card::mask_card_number(value)),
         "card_cvv" | "token_id" | "bank_one_time_token" => Cow::Borrowed("[redacted]"),
         _ => Cow::Borrowed(value),
     }
@@ -540,10 +527,10 @@ pub struct Answered<T> {
     pub http_status: u16,
 }
 
+// The clock of the retry loop: tokio's with the `retry` feature (the one its waits run on),
+// else the standard library's (there is one attempt).
 #[cfg(not(feature = "retry"))]
 use std::time::Instant;
-/// The clock of the retry loop: tokio's with the `retry` feature (the one its waits run on),
-/// else the standard library's (there is one attempt).
 #[cfg(feature = "retry")]
 use tokio::time::Instant;
 

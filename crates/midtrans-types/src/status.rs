@@ -62,7 +62,19 @@ impl StatusCode {
     /// Midtrans's error rule for a body code: a number ≥ 400 other than 407.
     /// A code that is not a number is not classified here (`false`).
     pub fn is_error(&self) -> bool {
-        matches!(self.as_u16(), Some(code) if code >= 400 && code != 407)
+        self.as_u16().is_some_and(Self::is_error_code)
+    }
+
+    /// The rule of [`StatusCode::is_error`] for a code already read as a number.
+    ///
+    /// ```
+    /// use midtrans_types::StatusCode;
+    /// assert!(StatusCode::is_error_code(406));
+    /// assert!(!StatusCode::is_error_code(407), "expired by the expire call: a success");
+    /// assert!(!StatusCode::is_error_code(201));
+    /// ```
+    pub fn is_error_code(code: u16) -> bool {
+        code >= 400 && code != 407
     }
 }
 

@@ -53,8 +53,15 @@ string_enum! {
     }
 }
 
-/// Masks a card number for `Debug`: keeps the first six and last four digits.
-pub(crate) fn mask_card_number(number: &str) -> String {
+/// Masks a card number for display: keeps the first six and last four digits (spaces dropped);
+/// shorter than 12 digits, nothing is kept.
+///
+/// ```
+/// use midtrans_types::card::mask_card_number;
+/// assert_eq!(mask_card_number("4811 1111 1111 1114"), "481111******1114");
+/// assert_eq!(mask_card_number("4811"), "[redacted]");
+/// ```
+pub fn mask_card_number(number: &str) -> String {
     let digits: Vec<char> = number.chars().filter(|c| !c.is_whitespace()).collect();
     if digits.len() < 12 {
         return "[redacted]".to_owned();
