@@ -77,16 +77,48 @@ impl<'a> CoreApi<'a> {
     /// Retried with one `Idempotency-Key` for every attempt, except Permata virtual account,
     /// CIMB Clicks, KlikBCA and Indomaret charges, whose key Midtrans ignores: those are not sent
     /// again once an attempt may have reached Midtrans (see [`crate::retry`]).
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use midtrans::types::charge::{BankTransfer, ChargeRequest};
+    /// use midtrans::types::{Idr, TransactionDetails};
+    /// let request = ChargeRequest::builder(
+    ///     TransactionDetails::new("order-101", Idr::new(44_000)),
+    ///     BankTransfer::bca(),
+    /// )
+    /// .build()?;
+    /// let charge = client.core().charge(&request).send().await?;
+    /// println!("{:?} {:?}", charge.transaction_status, charge.va_numbers);
+    /// # Ok(()) }
+    /// ```
     pub fn charge(&self, body: impl RequestBody<ChargeRequest>) -> PendingRequest<ChargeResponse> {
         self.post("/v2/charge", body, charge_honours_idempotency_key)
     }
 
     /// `POST /v2/capture`: capture a pre-authorised payment.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use midtrans::types::{CaptureRequest, Idr};
+    /// let request = CaptureRequest::partial("be4f3e44-d6ee-4355-8c64-c1d1dc7f4590", Idr::new(145_000))?;
+    /// let captured = client.core().capture(&request).send().await?;
+    /// println!("{:?}", captured.transaction_status);
+    /// # Ok(()) }
+    /// ```
     pub fn capture(&self, body: impl RequestBody<CaptureRequest>) -> PendingRequest<Transaction> {
         self.post("/v2/capture", body, |_| true)
     }
 
     /// `GET /v2/card/register`: save a card for one-click payments (client key).
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use midtrans::types::card::CardRegisterRequest;
+    /// let card = CardRegisterRequest::new("4811 1111 1111 1114", "12", "2030");
+    /// let saved = client.core().card_register(&card).send().await?;
+    /// println!("{:?}", saved.saved_token_id);
+    /// # Ok(()) }
+    /// ```
     pub fn card_register(
         &self,
         query: impl QueryParams<CardRegisterRequest>,
@@ -95,6 +127,15 @@ impl<'a> CoreApi<'a> {
     }
 
     /// `GET /v2/token`: a one-time card token (client key). Usually done in the browser.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use midtrans::types::card::CardTokenRequest;
+    /// let card = CardTokenRequest::card("4811 1111 1111 1114", "12", "2030", "123");
+    /// let token = client.core().card_token(&card).send().await?;
+    /// println!("{:?}", token.token_id);
+    /// # Ok(()) }
+    /// ```
     pub fn card_token(
         &self,
         query: impl QueryParams<CardTokenRequest>,
@@ -103,6 +144,13 @@ impl<'a> CoreApi<'a> {
     }
 
     /// `GET /v2/point_inquiry/{token_id}`: the card's reward point balance.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let points = client.core().card_point_inquiry("481111-1114-a901971f").send().await?;
+    /// println!("{:?}", points.point_balance_amount);
+    /// # Ok(()) }
+    /// ```
     pub fn card_point_inquiry(&self, token_id: &str) -> PendingRequest<PointInquiryResponse> {
         let endpoint = path("/v2/point_inquiry", token_id, "")
             .map(|p| Endpoint::new(Method::GET, Host::Core, p).secret_id());
@@ -111,6 +159,13 @@ impl<'a> CoreApi<'a> {
 
     /// `GET /v1/bins/{bin}`: what a card number prefix says about the card. Authenticated
     /// with the client key when one is configured, else the server key.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let card = client.core().bin("48111111").send().await?;
+    /// println!("{card:?}");
+    /// # Ok(()) }
+    /// ```
     pub fn bin(&self, bin: &str) -> PendingRequest<BinResponse> {
         let endpoint = path("/v1/bins", bin, "")
             .map(|p| Endpoint::new(Method::GET, Host::Core, p).auth(Auth::ClientIfConfigured));
@@ -118,6 +173,22 @@ impl<'a> CoreApi<'a> {
     }
 
     /// `POST /v1/subscriptions`: create a subscription.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use midtrans::types::subscription::{IntervalUnit, Schedule, SubscriptionRequest};
+    /// use midtrans::types::{Idr, SavedTokenId};
+    /// let request = SubscriptionRequest::credit_card(
+    ///     "MONTHLY-STARTER",
+    ///     Idr::new(100_000),
+    ///     &SavedTokenId::new("481111qFfqfAQKScMtPRPdZDOaeg1114"),
+    ///     Schedule::new(1, IntervalUnit::Month),
+    /// )
+    /// .build()?;
+    /// let created = client.core().create_subscription(&request).send().await?;
+    /// println!("{:?}", created.id);
+    /// # Ok(()) }
+    /// ```
     pub fn create_subscription(
         &self,
         body: impl RequestBody<SubscriptionRequest>,
@@ -126,26 +197,64 @@ impl<'a> CoreApi<'a> {
     }
 
     /// `GET /v1/subscriptions/{id}`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let subscription = client.core().get_subscription("d98a63b8-97e4-4059-825f-0f62340407e9").send().await?;
+    /// println!("{:?}", subscription.status);
+    /// # Ok(()) }
+    /// ```
     pub fn get_subscription(&self, id: &str) -> PendingRequest<Subscription> {
         self.at(Method::GET, path("/v1/subscriptions", id, ""))
     }
 
     /// `POST /v1/subscriptions/{id}/disable`: stop charging (can be enabled again).
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// client.core().disable_subscription("d98a63b8-97e4-4059-825f-0f62340407e9").send().await?;
+    /// # Ok(()) }
+    /// ```
     pub fn disable_subscription(&self, id: &str) -> PendingRequest<SubscriptionActionResponse> {
         self.at(Method::POST, path("/v1/subscriptions", id, "/disable"))
     }
 
     /// `POST /v1/subscriptions/{id}/enable`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// client.core().enable_subscription("d98a63b8-97e4-4059-825f-0f62340407e9").send().await?;
+    /// # Ok(()) }
+    /// ```
     pub fn enable_subscription(&self, id: &str) -> PendingRequest<SubscriptionActionResponse> {
         self.at(Method::POST, path("/v1/subscriptions", id, "/enable"))
     }
 
     /// `POST /v1/subscriptions/{id}/cancel`: stop for good, including pending retries.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// client.core().cancel_subscription("d98a63b8-97e4-4059-825f-0f62340407e9").send().await?;
+    /// # Ok(()) }
+    /// ```
     pub fn cancel_subscription(&self, id: &str) -> PendingRequest<SubscriptionActionResponse> {
         self.at(Method::POST, path("/v1/subscriptions", id, "/cancel"))
     }
 
     /// `PATCH /v1/subscriptions/{id}`: change some fields.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use midtrans::types::subscription::SubscriptionUpdate;
+    /// use midtrans::types::Idr;
+    /// let update = SubscriptionUpdate::builder().amount(Idr::new(120_000)).build()?;
+    /// client
+    ///     .core()
+    ///     .update_subscription("d98a63b8-97e4-4059-825f-0f62340407e9", &update)
+    ///     .send()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
     pub fn update_subscription(
         &self,
         id: &str,
@@ -157,6 +266,17 @@ impl<'a> CoreApi<'a> {
     }
 
     /// `POST /v2/pay/account`: link a GoPay account.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use midtrans::types::pay_account::PayAccountLinkRequest;
+    /// let request = PayAccountLinkRequest::gopay("81234567891", "62")
+    ///     .redirect_url("https://example.com/gopay-linked")
+    ///     .build()?;
+    /// let linked = client.core().link_payment_account(&request).send().await?;
+    /// println!("{:?} {:?}", linked.account_id, linked.account_status);
+    /// # Ok(()) }
+    /// ```
     pub fn link_payment_account(
         &self,
         body: impl RequestBody<PayAccountLinkRequest>,
@@ -165,16 +285,36 @@ impl<'a> CoreApi<'a> {
     }
 
     /// `GET /v2/pay/account/{account_id}`: link state, payment options and their tokens.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let account = client.core().get_payment_account("00000269-7836-49e5-bc65-e592afafec14").send().await?;
+    /// println!("{:?}", account.account_status);
+    /// # Ok(()) }
+    /// ```
     pub fn get_payment_account(&self, account_id: &str) -> PendingRequest<PayAccount> {
         self.at(Method::GET, path("/v2/pay/account", account_id, ""))
     }
 
     /// `POST /v2/pay/account/{account_id}/unbind`: unlink a GoPay account.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// client.core().unlink_payment_account("00000269-7836-49e5-bc65-e592afafec14").send().await?;
+    /// # Ok(()) }
+    /// ```
     pub fn unlink_payment_account(&self, account_id: &str) -> PendingRequest<PayAccount> {
         self.at(Method::POST, path("/v2/pay/account", account_id, "/unbind"))
     }
 
     /// Status, actions, refunds and notifications.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let status = client.core().transactions().status("order-101").send().await?;
+    /// println!("{:?}", status.transaction_status);
+    /// # Ok(()) }
+    /// ```
     pub fn transactions(&self) -> Transactions<'a> {
         Transactions::new(self.client)
     }

@@ -25,6 +25,16 @@ impl<'a> Snap<'a> {
     }
 
     /// `POST {snap}/transactions`: the token and the redirect URL of a payment page.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use midtrans::types::snap::SnapRequest;
+    /// use midtrans::types::{Idr, TransactionDetails};
+    /// let request = SnapRequest::builder(TransactionDetails::new("order-101", Idr::new(200_000))).build()?;
+    /// let page = client.snap().create_transaction(&request).send().await?;
+    /// println!("token {} at {}", page.token, page.redirect_url);
+    /// # Ok(()) }
+    /// ```
     pub fn create_transaction(
         &self,
         body: impl RequestBody<SnapRequest>,
@@ -33,6 +43,16 @@ impl<'a> Snap<'a> {
     }
 
     /// Like [`Self::create_transaction`], answering only the token (for Snap.js).
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use midtrans::types::snap::SnapRequest;
+    /// use midtrans::types::{Idr, TransactionDetails};
+    /// let request = SnapRequest::builder(TransactionDetails::new("order-101", Idr::new(200_000))).build()?;
+    /// let token = client.snap().create_transaction_token(&request).send().await?;
+    /// println!("snap.pay(\"{token}\")");
+    /// # Ok(()) }
+    /// ```
     pub fn create_transaction_token(
         &self,
         body: impl RequestBody<SnapRequest>,
@@ -43,6 +63,16 @@ impl<'a> Snap<'a> {
     }
 
     /// Like [`Self::create_transaction`], answering only the redirect URL (Snap redirect).
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use midtrans::types::snap::SnapRequest;
+    /// use midtrans::types::{Idr, TransactionDetails};
+    /// let request = SnapRequest::builder(TransactionDetails::new("order-101", Idr::new(200_000))).build()?;
+    /// let url = client.snap().create_transaction_redirect_url(&request).send().await?;
+    /// println!("send the customer to {url}");
+    /// # Ok(()) }
+    /// ```
     pub fn create_transaction_redirect_url(
         &self,
         body: impl RequestBody<SnapRequest>,
@@ -53,6 +83,14 @@ impl<'a> Snap<'a> {
     }
 
     /// `POST {snap}/transactions/{token}/cancel`: closes an open payment page.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use midtrans::types::SnapToken;
+    /// let token = SnapToken::new("66e4fa55-fdac-4ef9-91b5-733b97d1b862");
+    /// client.snap().cancel(&token).send().await?;
+    /// # Ok(()) }
+    /// ```
     pub fn cancel(&self, token: &SnapToken) -> PendingRequest<SnapCancelResponse> {
         let endpoint = path("/transactions", token.as_str(), "/cancel")
             .map(|p| Endpoint::new(Method::POST, Host::Snap, p));
@@ -60,6 +98,12 @@ impl<'a> Snap<'a> {
     }
 
     /// Status, actions and refunds of transactions (they live on the Core API host).
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// client.snap().transactions().cancel("order-101").send().await?;
+    /// # Ok(()) }
+    /// ```
     pub fn transactions(&self) -> Transactions<'a> {
         Transactions::new(self.client)
     }

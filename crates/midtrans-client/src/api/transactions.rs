@@ -39,36 +39,94 @@ impl<'a> Transactions<'a> {
     }
 
     /// `GET /v2/{id}/status`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let status = client.transactions().status("order-101").send().await?;
+    /// if status.is_paid() {
+    ///     println!("order-101 is paid");
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn status(&self, id: &str) -> PendingRequest<StatusResponse> {
         self.call(Method::GET, id, "/status", None)
     }
 
     /// `GET /v2/{id}/status/b2b`: every payment to a B2B virtual account.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let payments = client.transactions().status_b2b("order-101").send().await?;
+    /// println!("{:?}", payments.transactions);
+    /// # Ok(()) }
+    /// ```
     pub fn status_b2b(&self, id: &str) -> PendingRequest<StatusB2bResponse> {
         self.call(Method::GET, id, "/status/b2b", None)
     }
 
     /// `POST /v2/{id}/approve`: accept a card payment under fraud `challenge`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let approved = client.transactions().approve("order-101").send().await?;
+    /// println!("{:?}", approved.fraud_status);
+    /// # Ok(()) }
+    /// ```
     pub fn approve(&self, id: &str) -> PendingRequest<ActionResponse> {
         self.call(Method::POST, id, "/approve", None)
     }
 
     /// `POST /v2/{id}/deny`: reject a card payment under fraud `challenge`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let denied = client.transactions().deny("order-101").send().await?;
+    /// println!("{:?}", denied.transaction_status);
+    /// # Ok(()) }
+    /// ```
     pub fn deny(&self, id: &str) -> PendingRequest<ActionResponse> {
         self.call(Method::POST, id, "/deny", None)
     }
 
     /// `POST /v2/{id}/cancel`: cancel before settlement (void a card payment, close a pending one).
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let cancelled = client.transactions().cancel("order-101").send().await?;
+    /// println!("{:?}", cancelled.transaction_status);
+    /// # Ok(()) }
+    /// ```
     pub fn cancel(&self, id: &str) -> PendingRequest<ActionResponse> {
         self.call(Method::POST, id, "/cancel", None)
     }
 
     /// `POST /v2/{id}/expire`: expire a pending payment. Answers body `status_code` 407.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// // Midtrans answers status_code "407": a successful call.
+    /// let expired = client.transactions().expire("order-101").send().await?;
+    /// println!("{:?}", expired.transaction_status);
+    /// # Ok(()) }
+    /// ```
     pub fn expire(&self, id: &str) -> PendingRequest<ActionResponse> {
         self.call(Method::POST, id, "/expire", None)
     }
 
     /// `POST /v2/{id}/refund`: refund a settled payment (all, or `amount`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use midtrans::types::{Idr, RefundRequest};
+    /// let refund = RefundRequest::builder()
+    ///     .refund_key("order-101-refund-1")
+    ///     .amount(Idr::new(5_000))
+    ///     .reason("Item out of stock")
+    ///     .build()?;
+    /// let refunded = client.transactions().refund("order-101", &refund).send().await?;
+    /// println!("{:?}", refunded.refund_amount);
+    /// # Ok(()) }
+    /// ```
     pub fn refund(
         &self,
         id: &str,
@@ -78,6 +136,18 @@ impl<'a> Transactions<'a> {
     }
 
     /// `POST /v2/{id}/refund/online/direct`: the legacy direct refund.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use midtrans::types::{Idr, RefundRequest};
+    /// let refund = RefundRequest::builder()
+    ///     .refund_key("order-101-refund-1")
+    ///     .amount(Idr::new(5_000))
+    ///     .build()?;
+    /// let refunded = client.transactions().refund_direct("order-101", &refund).send().await?;
+    /// println!("{:?}", refunded.refund_amount);
+    /// # Ok(()) }
+    /// ```
     pub fn refund_direct(
         &self,
         id: &str,
@@ -99,6 +169,16 @@ impl<'a> Transactions<'a> {
     /// Midtrans recommends confirming with a status call before fulfilling an order:
     /// [`Self::notification_status`] does both.
     ///
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// # let raw_body: &[u8] = b"";
+    /// // `raw_body`: the bytes Midtrans POSTed, as received.
+    /// let notification = client.transactions().notification(raw_body)?;
+    /// println!("{:?} is {:?}", notification.order_id, notification.transaction_status);
+    /// # Ok(()) }
+    /// ```
+    ///
     /// # Errors
     /// [`Error::Notification`] for a body that is not a notification (or repeats or misshapes a
     /// signed field), [`Error::Signature`] when the signature does not verify. No call is made.
@@ -114,6 +194,17 @@ impl<'a> Transactions<'a> {
     /// its order, as the Python client's `transactions.notification` does — but by the signed
     /// `order_id` (the signature does not cover `transaction_id`), and only an answer about that
     /// order is returned.
+    ///
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// # let raw_body: &[u8] = b"";
+    /// let status = client.transactions().notification_status(raw_body).await?;
+    /// if status.is_paid() {
+    ///     println!("fulfil {:?}", status.order_id);
+    /// }
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     /// As [`Self::notification`], then as [`Self::status`];
