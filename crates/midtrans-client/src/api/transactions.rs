@@ -169,7 +169,6 @@ impl<'a> Transactions<'a> {
     /// Midtrans recommends confirming with a status call before fulfilling an order:
     /// [`Self::notification_status`] does both.
     ///
-    ///
     /// ```no_run
     /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
     /// # let raw_body: &[u8] = b"";
@@ -194,7 +193,6 @@ impl<'a> Transactions<'a> {
     /// its order, as the Python client's `transactions.notification` does — but by the signed
     /// `order_id` (the signature does not cover `transaction_id`), and only an answer about that
     /// order is returned.
-    ///
     ///
     /// ```no_run
     /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
