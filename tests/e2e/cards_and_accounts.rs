@@ -67,10 +67,34 @@ async fn card_token_register_points_and_bin() {
 #[tokio::test]
 async fn subscriptions_lifecycle() {
     let (_mock, client) = setup(None).await;
-    let request = subscription::SubscriptionRequest::credit_card(
+    // A token Midtrans never issued is refused, as the sandbox refuses it.
+    let unknown = subscription::SubscriptionRequest::credit_card(
         "MONTHLY_2030",
         Idr::new(14_000),
         &SavedTokenId::new("48111111sHfSakAvHvFQFEjTivUV1114"),
+        Schedule::new(1, IntervalUnit::Month).max_interval(12u32),
+    )
+    .build()
+    .unwrap();
+    let err = client
+        .core()
+        .create_subscription(&unknown)
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.as_api().unwrap().http_status(), 400, "{err}");
+    let saved = client
+        .core()
+        .card_register(&CardRegisterRequest::new("4811111111111114", "12", "2099"))
+        .send()
+        .await
+        .unwrap()
+        .saved_token_id
+        .unwrap();
+    let request = subscription::SubscriptionRequest::credit_card(
+        "MONTHLY_2030",
+        Idr::new(14_000),
+        &saved,
         Schedule::new(1, IntervalUnit::Month).max_interval(12u32),
     )
     .build()

@@ -307,7 +307,7 @@ async fn status_actions_and_their_errors() {
 }
 
 #[tokio::test]
-async fn refunds_add_up_and_keys_are_unique() {
+async fn refunds_add_up_and_a_reused_key_is_a_retry_of_its_refund() {
     let (mock, client) = setup(None).await;
     let id = order_id("refund");
     let request = ChargeRequest::builder(details(&id, 30_000), Gopay::new())
@@ -331,12 +331,27 @@ async fn refunds_add_up_and_keys_are_unique() {
         answer.transaction_status,
         Some(TransactionStatus::PartialRefund)
     );
-    // 406: the refund key was used.
+    // The same key again is a retry of the same refund (reusable for 7 days): the first
+    // answer, and nothing more refunded.
+    let again = client
+        .transactions()
+        .refund(&id, &first)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.refund_chargeback_id, answer.refund_chargeback_id);
+    assert_eq!(again.refund_amount, answer.refund_amount);
+    // The key with another amount is another refund under a used key: 406.
+    let reused = RefundRequest::builder()
+        .refund_key("r1")
+        .amount(Idr::new(6_000))
+        .build()
+        .unwrap();
     assert_eq!(
         api_code(
             &client
                 .transactions()
-                .refund(&id, &first)
+                .refund(&id, &reused)
                 .send()
                 .await
                 .unwrap_err()

@@ -1,7 +1,5 @@
 //! Midtrans's sandbox test cards ([Midtrans docs](https://docs.midtrans.com/docs/testing-payment-on-sandbox)) and what each one does.
 
-use std::collections::HashMap;
-
 use serde_json::{json, Value};
 
 use crate::ids::Rng;
@@ -76,25 +74,28 @@ pub(crate) fn by_number(number: &str) -> Card {
     }
 }
 
-/// The card behind a one-time token (`BIN8-last4-…`) or a saved token this simulator issued.
-pub(crate) fn by_token(token: &str, saved: &HashMap<String, String>) -> Card {
-    if let Some(number) = saved.get(token) {
-        return by_number(number);
+/// The card behind a one-time token, `BIN-last4-…` (6 or 8 BIN digits, as Midtrans's and this
+/// simulator's tokens begin): a sandbox card when one matches, else an unknown card (accepted).
+/// `None` when the token does not have that shape.
+pub(crate) fn by_one_time_token(token: &str) -> Option<Card> {
+    let mut parts = token.splitn(3, '-');
+    let (bin, last, rest) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if !(6..=8).contains(&bin.len()) || last.len() != 4 || rest.is_empty() {
+        return None;
     }
-    let mut parts = token.split('-');
-    let (bin, last) = (
-        parts.next().unwrap_or_default(),
-        parts.next().unwrap_or_default(),
-    );
-    CARDS
-        .iter()
-        .find(|(n, _, _)| {
-            n.starts_with(bin) && n.ends_with(last) && bin.len() == 8 && last.len() == 4
-        })
-        .map_or_else(
-            || by_number(&format!("{bin}0000{last}")),
-            |(n, _, _)| by_number(n),
-        )
+    if !digits(bin) || !digits(last) {
+        return None;
+    }
+    Some(
+        CARDS
+            .iter()
+            .find(|(n, _, _)| n.starts_with(bin) && n.ends_with(last))
+            .map_or_else(
+                || by_number(&format!("{bin:0<12}{last}")),
+                |(n, _, _)| by_number(n),
+            ),
+    )
 }
 
 /// The answer of `GET /v2/token` for a card number.

@@ -50,6 +50,7 @@ mod cards;
 mod ids;
 mod notify;
 mod page;
+mod qr;
 mod server;
 mod sim;
 
@@ -76,8 +77,12 @@ pub struct MockConfig {
     pub notification_url: Option<String>,
     /// Waits before each notification retry (Midtrans: 2, 10, 30, 90, 210 minutes).
     pub retry_delays: Vec<Duration>,
-    /// The most transactions kept; the oldest is forgotten first.
+    /// The most records of each kind kept (transactions, Snap sessions, saved cards,
+    /// subscriptions, pay accounts, idempotency keys); the oldest is forgotten first.
     pub max_orders: usize,
+    /// The most approximate bytes all records together may take; past it the oldest record
+    /// of any kind is forgotten first.
+    pub max_state_bytes: usize,
     /// The address to listen on (default `127.0.0.1`).
     pub host: IpAddr,
     /// The port (default 0: any free port).
@@ -95,6 +100,7 @@ impl Default for MockConfig {
                 .map(Duration::from_millis)
                 .to_vec(),
             max_orders: 100_000,
+            max_state_bytes: 256 << 20,
             host: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 0,
         }
@@ -137,6 +143,25 @@ impl MockConfig {
         self
     }
 
+    /// Sets the most approximate bytes of state kept (at least 64 KiB).
+    ///
+    /// ```
+    /// let config = midtrans_mock::MockConfig::default().max_state_bytes(16 << 20);
+    /// assert_eq!(config.max_state_bytes, 16 << 20);
+    /// ```
+    #[must_use]
+    pub fn max_state_bytes(mut self, max: usize) -> Self {
+        self.max_state_bytes = max.max(64 << 10);
+        self
+    }
+
+    /// Sets the merchant id put in answers.
+    #[must_use]
+    pub fn merchant_id(mut self, id: impl Into<String>) -> Self {
+        self.merchant_id = id.into();
+        self
+    }
+
     /// Sets the port.
     #[must_use]
     pub fn port(mut self, port: u16) -> Self {
@@ -176,6 +201,29 @@ pub struct Faults {
     /// Midtrans may deliver one notification more than once. Copies of one notification race
     /// each other and the notifications that follow it.
     pub duplicate_notifications: u32,
+}
+
+/// What a simulator holds: records of each kind, and their approximate bytes (the figure
+/// [`MockConfig::max_state_bytes`] bounds).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Retained {
+    /// Transactions, each under its transaction id.
+    pub transactions: usize,
+    /// Order ids with a transaction (one order id may have had several).
+    pub order_ids: usize,
+    /// Snap sessions.
+    pub snap_sessions: usize,
+    /// Saved card tokens.
+    pub saved_cards: usize,
+    /// Subscriptions.
+    pub subscriptions: usize,
+    /// GoPay account links.
+    pub pay_accounts: usize,
+    /// Idempotency keys (answers kept for replay, or calls still running).
+    pub idempotency_keys: usize,
+    /// Approximate bytes of all of the above.
+    pub bytes: usize,
 }
 
 /// Why a control call failed.
@@ -347,9 +395,23 @@ impl MockServer {
         }
     }
 
-    /// How many transactions the simulator holds (one per order id).
+    /// How many transactions the simulator holds (an order id charged again after a cancel
+    /// or expiry has one per charge).
     pub fn transaction_count(&self) -> usize {
         self.shared.sim.transaction_count()
+    }
+
+    /// What the simulator holds, by kind, and its approximate bytes.
+    ///
+    /// ```no_run
+    /// # async fn run() -> std::io::Result<()> {
+    /// let mock = midtrans_mock::MockServer::start(Default::default()).await?;
+    /// let held = mock.retained();
+    /// assert!(held.bytes <= mock.config().max_state_bytes);
+    /// # Ok(()) }
+    /// ```
+    pub fn retained(&self) -> Retained {
+        self.shared.sim.retained()
     }
 
     /// Sets the injected faults.

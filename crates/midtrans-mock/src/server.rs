@@ -163,6 +163,16 @@ fn reply(answer: Reply) -> Response {
             "application/javascript; charset=utf-8",
             script.as_bytes().to_vec(),
         ),
+        Reply::Image(content_type, bytes) => (200, content_type, bytes),
+        Reply::Redirect(url) => {
+            let location = http::HeaderValue::from_str(&url)
+                .unwrap_or_else(|_| http::HeaderValue::from_static("/"));
+            let mut response = http::StatusCode::SEE_OTHER.into_response();
+            response
+                .headers_mut()
+                .insert(http::header::LOCATION, location);
+            return response;
+        }
     };
     let status =
         http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);

@@ -1,0 +1,80 @@
+//! The control API tests drive the simulator with (`/_mock/…`, no key): the customer pays, a
+//! payment expires, fraud detection challenges, a payment is charged back, a GoPay link is
+//! confirmed. Faults are set in [`crate::server`].
+
+use super::state::Waiting;
+use super::{body_error, core_error, Call, Delivery, Reply, Simulator, NOT_FOUND};
+use crate::ids::{core_time, now};
+
+impl Simulator {
+    /// Applies a test-control transition to a transaction (by transaction id, or the latest of
+    /// an order id) and returns its notifications. Paying a card payment waiting for 3-D
+    /// Secure goes through 3-D Secure's outcome, as if the customer authenticated.
+    pub(crate) fn control_transition(&self, id: &str, what: &str) -> Result<Vec<Delivery>, Reply> {
+        if !matches!(
+            what,
+            "pay" | "settle" | "expire" | "challenge" | "chargeback"
+        ) {
+            return Err(core_error(404, "unknown control action", &self.rng));
+        }
+        let changed = self.state().update_order(id, |order| {
+            let three_ds = matches!(order.waiting, Waiting::ThreeDs { .. });
+            let allowed = match what {
+                "pay" | "settle" => matches!(order.status.as_str(), "pending" | "capture"),
+                "expire" => order.status == "pending",
+                "challenge" => matches!(order.status.as_str(), "capture" | "pending"),
+                _ => matches!(order.status.as_str(), "settlement" | "capture"),
+            };
+            if !allowed {
+                return None;
+            }
+            match what {
+                "pay" | "settle" if three_ds && order.status == "pending" => {
+                    self.complete_three_ds(order, true);
+                }
+                "pay" | "settle" => {
+                    order.status = "settlement".into();
+                    order.settlement_time = Some(core_time(now()));
+                }
+                "expire" => order.status = "expire".into(),
+                "challenge" => {
+                    order.status = "capture".into();
+                    order.fraud = Some("challenge".into());
+                }
+                _ => order.status = "chargeback".into(),
+            }
+            if order.status != "pending" && three_ds {
+                order.waiting = Waiting::Nothing;
+                order.fields.remove("redirect_url");
+            }
+            Some(order.clone())
+        });
+        match changed {
+            None => Err(core_error(404, NOT_FOUND, &self.rng)),
+            Some(None) => Err(body_error(
+                412,
+                "Transaction status cannot be updated.",
+                &self.rng,
+            )),
+            Some(Some(order)) => Ok(self.notify(&order)),
+        }
+    }
+
+    pub(super) fn control(&self, call: &Call, segs: &[&str]) -> (Reply, Vec<Delivery>) {
+        match segs {
+            ["_mock", "orders", id, what] if call.method == http::Method::POST => {
+                match self.control_transition(id, what) {
+                    Ok(deliveries) => (self.status(id), deliveries),
+                    Err(reply) => (reply, Vec::new()),
+                }
+            }
+            ["_mock", "pay_accounts", id, "enable"] if call.method == http::Method::POST => {
+                (self.pay_account_enable(id), Vec::new())
+            }
+            _ => (
+                core_error(404, "unknown control endpoint", &self.rng),
+                Vec::new(),
+            ),
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! Signed notifications: the body Midtrans posts to the merchant on every state change, and its
+//! `signature_key`.
+
+use serde_json::Value;
+use sha2::{Digest, Sha512};
+
+use super::state::Order;
+use super::{Delivery, Simulator};
+
+impl Simulator {
+    /// `signature_key`: lowercase hex SHA-512 of order id, status code, amount and server key.
+    pub(super) fn signature(&self, order: &Order) -> String {
+        let input = format!(
+            "{}{}{}{}",
+            order.order_id,
+            order.status_code(),
+            order.amount_text(),
+            self.config.server_key
+        );
+        let mut hex = String::with_capacity(128);
+        for byte in Sha512::digest(input.as_bytes()) {
+            hex.push(char::from_digit(u32::from(byte >> 4), 16).unwrap_or('0'));
+            hex.push(char::from_digit(u32::from(byte & 0x0f), 16).unwrap_or('0'));
+        }
+        hex
+    }
+
+    /// The order as a signed notification body.
+    fn signed(&self, order: &Order) -> Vec<u8> {
+        let mut body = order.body(
+            &self.config.merchant_id,
+            order.status_code(),
+            "midtrans payment notification",
+        );
+        if let Value::Object(map) = &mut body {
+            map.insert("signature_key".into(), self.signature(order).into());
+        }
+        serde_json::to_vec(&body).unwrap_or_default()
+    }
+
+    /// The notification of an order's current state, for each of its notification URLs.
+    pub(super) fn notify(&self, order: &Order) -> Vec<Delivery> {
+        if order.notify.is_empty() {
+            return Vec::new();
+        }
+        vec![Delivery {
+            urls: order.notify.clone(),
+            body: self.signed(order),
+        }]
+    }
+}
