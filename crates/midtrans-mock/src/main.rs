@@ -1,57 +1,169 @@
-//! `midtrans-mock --port N --server-key K --client-key K --notification-url URL [--host ADDR]`
+//! `midtrans-mock`: the simulator as a program. `midtrans-mock --help` lists every flag, its
+//! environment variable and default, and the control API.
 //!
-//! Starts the simulator, prints its Core and Snap base URLs when ready, and runs until Ctrl-C.
+//! Prints its Core and Snap base URLs when ready and runs until Ctrl-C.
 
+use std::net::IpAddr;
 use std::process::ExitCode;
+use std::time::Duration;
 
-use midtrans_mock::{MockConfig, MockServer};
+use clap::Parser;
+use midtrans_mock::{Faults, MockConfig, MockServer};
 
-const USAGE: &str = "usage: midtrans-mock [--port N] [--host ADDR] [--server-key KEY] \
-                     [--client-key KEY] [--notification-url URL]";
+/// The port the program listens on unless told otherwise.
+const DEFAULT_PORT: u16 = 8910;
 
-fn parse(args: &[String]) -> Result<MockConfig, String> {
-    let mut config = MockConfig::default();
-    let mut args = args.iter();
-    while let Some(flag) = args.next() {
-        if flag == "--help" || flag == "-h" {
-            return Err(USAGE.to_owned());
-        }
-        let value = args
-            .next()
-            .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
-        config = match flag.as_str() {
-            "--port" => config.port(value.parse().map_err(|_| format!("bad port {value:?}"))?),
-            "--host" => config.host(
-                value
-                    .parse()
-                    .map_err(|_| format!("bad address {value:?}"))?,
-            ),
-            "--server-key" => config.server_key(value),
-            "--client-key" => config.client_key(value),
-            "--notification-url" => config.notification_url(value),
-            other => return Err(format!("unknown option {other}\n{USAGE}")),
-        };
+const CONTROL_API: &str = "\
+Control API (HTTP, no key, on the same port):
+  POST /_mock/orders/{order_id or transaction_id}/pay
+         the customer pays (a card payment waiting for 3-D Secure goes through it first)
+  POST /_mock/orders/{id}/settle | expire | challenge | chargeback
+  POST /_mock/pay_accounts/{account_id}/enable      the customer confirms a GoPay link
+  POST /_mock/faults  {\"latency_ms\": 50, \"jitter_ms\": 20, \"error_rate\": 0.1,
+                       \"drop_rate\": 0.05, \"duplicate_notifications\": 1}
+
+Pages a customer's browser opens: /snap/v3/redirection/{token} (Snap), the URLs in
+`actions` and `redirect_url` of charge answers (QR images, wallet and bank pages, 3-D
+Secure), and the GoPay activation links.
+
+Example:
+  midtrans-mock --port 8910 --notification-url http://127.0.0.1:3000/midtrans/notification
+  curl -u SB-Mid-server-MOCK: http://127.0.0.1:8910/v2/order-1/status";
+
+/// An offline, stateful Midtrans simulator: Core API, Snap, subscriptions, GoPay
+/// tokenization, signed notifications, idempotency and fault injection.
+#[derive(Debug, Parser)]
+#[command(name = "midtrans-mock", version, about, after_help = CONTROL_API)]
+struct Args {
+    /// Address to listen on.
+    #[arg(long, env = "MIDTRANS_MOCK_HOST", default_value = "127.0.0.1")]
+    host: IpAddr,
+
+    /// Port to listen on (0: any free port).
+    #[arg(long, env = "MIDTRANS_MOCK_PORT", default_value_t = DEFAULT_PORT)]
+    port: u16,
+
+    /// Server key requests must carry (HTTP Basic, as on Midtrans).
+    #[arg(
+        long,
+        env = "MIDTRANS_MOCK_SERVER_KEY",
+        default_value = "SB-Mid-server-MOCK"
+    )]
+    server_key: String,
+
+    /// Client key accepted by card token, card register and BIN.
+    #[arg(
+        long,
+        env = "MIDTRANS_MOCK_CLIENT_KEY",
+        default_value = "SB-Mid-client-MOCK"
+    )]
+    client_key: String,
+
+    /// Merchant id put in answers (its digits prefix virtual account numbers).
+    #[arg(long, env = "MIDTRANS_MOCK_MERCHANT_ID", default_value = "G123456789")]
+    merchant_id: String,
+
+    /// Where notifications go (the dashboard's Payment Notification URL).
+    #[arg(long, env = "MIDTRANS_MOCK_NOTIFICATION_URL")]
+    notification_url: Option<String>,
+
+    /// Waits before each notification retry, in milliseconds, comma-separated
+    /// (Midtrans: 2, 10, 30, 90 and 210 minutes).
+    #[arg(
+        long,
+        env = "MIDTRANS_MOCK_RETRY_DELAYS_MS",
+        value_delimiter = ',',
+        default_value = "200,1000,3000,9000,21000"
+    )]
+    retry_delays_ms: Vec<u64>,
+
+    /// Most records of each kind kept (transactions, Snap sessions, saved cards, …);
+    /// the oldest is forgotten first.
+    #[arg(long, env = "MIDTRANS_MOCK_MAX_ORDERS", default_value_t = 100_000)]
+    max_orders: usize,
+
+    /// Most approximate bytes of state kept, all kinds together; the oldest record goes first.
+    #[arg(long, env = "MIDTRANS_MOCK_MAX_STATE_BYTES", default_value_t = 256 << 20)]
+    max_state_bytes: usize,
+
+    /// Fault: milliseconds added before each API call is processed.
+    #[arg(long, env = "MIDTRANS_MOCK_LATENCY_MS", default_value_t = 0)]
+    latency_ms: u64,
+
+    /// Fault: a further random delay of up to this many milliseconds.
+    #[arg(long, env = "MIDTRANS_MOCK_JITTER_MS", default_value_t = 0)]
+    jitter_ms: u64,
+
+    /// Fault: share of API calls answered HTTP 500 without being processed (0.0–1.0).
+    #[arg(long, env = "MIDTRANS_MOCK_ERROR_RATE", default_value_t = 0.0, value_parser = rate)]
+    error_rate: f64,
+
+    /// Fault: share of API calls whose connection is dropped after they were processed
+    /// (0.0–1.0).
+    #[arg(long, env = "MIDTRANS_MOCK_DROP_RATE", default_value_t = 0.0, value_parser = rate)]
+    drop_rate: f64,
+
+    /// Fault: extra copies of every notification (0–10).
+    #[arg(long, env = "MIDTRANS_MOCK_DUPLICATE_NOTIFICATIONS", default_value_t = 0,
+          value_parser = clap::value_parser!(u32).range(0..=10))]
+    duplicate_notifications: u32,
+}
+
+/// A share between 0 and 1.
+fn rate(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(rate) if (0.0..=1.0).contains(&rate) => Ok(rate),
+        _ => Err(format!("{text:?} is not a number from 0.0 to 1.0")),
     }
-    Ok(config)
+}
+
+impl Args {
+    fn config(&self) -> MockConfig {
+        let mut config = MockConfig::default()
+            .host(self.host)
+            .port(self.port)
+            .server_key(&self.server_key)
+            .client_key(&self.client_key)
+            .merchant_id(&self.merchant_id)
+            .retry_delays(
+                self.retry_delays_ms
+                    .iter()
+                    .map(|ms| Duration::from_millis(*ms))
+                    .collect(),
+            )
+            .max_orders(self.max_orders)
+            .max_state_bytes(self.max_state_bytes);
+        if let Some(url) = &self.notification_url {
+            config = config.notification_url(url);
+        }
+        config
+    }
+
+    fn faults(&self) -> Faults {
+        Faults {
+            latency: Duration::from_millis(self.latency_ms),
+            jitter: Duration::from_millis(self.jitter_ms),
+            error_rate: self.error_rate,
+            drop_rate: self.drop_rate,
+            duplicate_notifications: self.duplicate_notifications,
+        }
+    }
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let config = match parse(&args) {
-        Ok(config) => config,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
-    };
-    let server = match MockServer::start(config).await {
+    let args = Args::parse();
+    let server = match MockServer::start(args.config()).await {
         Ok(server) => server,
         Err(error) => {
-            eprintln!("midtrans-mock: cannot listen: {error}");
+            eprintln!(
+                "midtrans-mock: cannot listen on {}:{}: {error}",
+                args.host, args.port
+            );
             return ExitCode::FAILURE;
         }
     };
+    server.set_faults(args.faults());
     println!("midtrans-mock ready");
     println!("core: {}", server.core_url());
     println!("snap: {}", server.snap_url());

@@ -408,7 +408,86 @@ fn transaction_details(body: &Value, ids: OrderIds) -> Result<(String, u64), Vec
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
+
+    const KEY: &str = "SB-Mid-server-BOUND";
+
+    fn call(method: http::Method, path: &str, body: &str) -> Call {
+        let (path, query) = path.split_once('?').unwrap_or((path, ""));
+        let mut headers = http::HeaderMap::new();
+        let basic = base64::engine::general_purpose::STANDARD.encode(format!("{KEY}:"));
+        headers.insert(
+            "authorization",
+            http::HeaderValue::from_str(&format!("Basic {basic}")).unwrap(),
+        );
+        Call {
+            method,
+            segments: path
+                .split('/')
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            query: form_pairs(query),
+            headers,
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    fn run(sim: &Simulator, call: &Call) -> Reply {
+        let bases = Bases {
+            core: "http://127.0.0.1:1".into(),
+            app: "http://127.0.0.1:1".into(),
+        };
+        match sim.prepare(call, &bases) {
+            Prepared::Done(reply, _) => reply,
+            Prepared::Process(key) => sim.process(call, key, &bases).0,
+        }
+    }
+
+    #[test]
+    fn charge_cancel_cycles_and_card_registers_stay_within_the_byte_bound() {
+        const BOUND: usize = 4 << 20;
+        let config = MockConfig::default().server_key(KEY).max_state_bytes(BOUND);
+        let sim = Simulator::new(config);
+        let charge = call(
+            http::Method::POST,
+            "/v2/charge",
+            r#"{"payment_type":"bank_transfer","bank_transfer":{"bank":"bca"},"transaction_details":{"order_id":"cycle-1","gross_amount":10000}}"#,
+        );
+        let cancel = call(http::Method::POST, "/v2/cycle-1/cancel", "");
+        let mut most = 0;
+        for cycle in 0..50_000 {
+            let charged = run(&sim, &charge);
+            assert!(is_success(&charged), "cycle {cycle}: {charged:?}");
+            let cancelled = run(&sim, &cancel);
+            assert!(is_success(&cancelled), "cycle {cycle}: {cancelled:?}");
+            most = most.max(sim.retained().bytes);
+        }
+        let held = sim.retained();
+        assert!(most <= BOUND, "{most} bytes held at most");
+        assert!(held.transactions > 1_000, "{held:?}");
+        assert!(
+            held.transactions < 50_000,
+            "the oldest were forgotten: {held:?}"
+        );
+        assert_eq!(held.order_ids, 1);
+        let register = call(
+            http::Method::GET,
+            "/v2/card/register?card_number=4811111111111114&card_exp_month=12&card_exp_year=2099",
+            "",
+        );
+        for _ in 0..100_000 {
+            assert!(is_success(&run(&sim, &register)));
+            most = most.max(sim.retained().bytes);
+        }
+        let held = sim.retained();
+        assert!(most <= BOUND, "{most} bytes held at most");
+        assert!(
+            held.saved_cards > 1_000 && held.saved_cards < 100_000,
+            "{held:?}"
+        );
+    }
 
     #[test]
     fn item_sums_that_overflow_are_a_validation_error() {

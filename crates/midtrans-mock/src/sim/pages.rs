@@ -5,7 +5,7 @@
 // panics.
 #![allow(clippy::indexing_slicing)]
 
-use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde_json::Value;
 
 use super::state::{Order, Waiting};
@@ -17,14 +17,21 @@ fn in_frame(call: &Call) -> bool {
     call.header("sec-fetch-dest") == Some("iframe")
 }
 
+/// What a query value keeps as it is: RFC 3986's unreserved characters.
+const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
 /// `finish?order_id=…&status_code=…&transaction_status=…`, as Snap sends the customer back.
 fn finish_url(finish: &str, order: &Order) -> String {
     let join = if finish.contains('?') { '&' } else { '?' };
     format!(
         "{finish}{join}order_id={}&status_code={}&transaction_status={}",
-        utf8_percent_encode(&order.order_id, NON_ALPHANUMERIC),
+        utf8_percent_encode(&order.order_id, QUERY_VALUE),
         order.status_code(),
-        utf8_percent_encode(&order.status, NON_ALPHANUMERIC),
+        utf8_percent_encode(&order.status, QUERY_VALUE),
     )
 }
 
