@@ -253,6 +253,12 @@ impl Browser {
         self.until(&format!("never reached {part}"), check).await
     }
 
+    /// Runs a script in the page and returns its value.
+    async fn execute(&self, script: &str) -> Value {
+        self.post("/execute/sync", json!({"script": script, "args": []}))
+            .await
+    }
+
     async fn screenshot(&self, path: &Path) {
         let png = self.get("/screenshot").await;
         let png = base64::engine::general_purpose::STANDARD
@@ -367,6 +373,85 @@ async fn card_checkout(browser: &Browser, shop: &RunningShop) {
     assert_eq!(order.fraud_status.as_deref(), Some("accept"));
 }
 
+/// A call to the shop's simulator with its server key, as a backend makes it.
+async fn api(shop: &RunningShop, path: &str, body: Value) -> Value {
+    let answer = reqwest::Client::builder()
+        .no_proxy()
+        .build()
+        .unwrap()
+        .post(format!("{}{path}", shop.mock.core_url()))
+        .basic_auth(&shop.mock.config().server_key, Some(""))
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap();
+    serde_json::from_slice(&answer.bytes().await.unwrap()).unwrap()
+}
+
+/// GoPay without Snap: the customer opens the charge's deeplink page, sees its QR code (a
+/// decoded image), and pays there.
+async fn gopay_deeplink(browser: &Browser, shop: &RunningShop) {
+    let charged = api(
+        shop,
+        "/v2/charge",
+        json!({"payment_type": "gopay", "transaction_details": {"order_id": "browser-gopay-1", "gross_amount": 44000}}),
+    )
+    .await;
+    let deeplink = charged["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "deeplink-redirect")
+        .unwrap()["url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    browser.goto(&deeplink).await;
+    browser.find("#qr-code").await;
+    let loaded = || async {
+        let size = browser
+            .execute(
+                "var img = document.getElementById('qr-code'); \
+                 return img && img.complete ? img.naturalWidth : 0;",
+            )
+            .await;
+        size.as_u64().filter(|width| *width > 0)
+    };
+    let width = browser.until("the QR image never loaded", loaded).await;
+    assert!(width >= 100, "a QR code of {width} pixels");
+    browser.click("#pay").await;
+    browser
+        .wait_for_text("#transaction-status", "settlement")
+        .await;
+}
+
+/// The Snap page shows only the methods `enabled_payments` names, grouped.
+async fn snap_enabled_payments(browser: &Browser, shop: &RunningShop) {
+    let created = api(
+        shop,
+        "/snap/v1/transactions",
+        json!({
+            "transaction_details": {"order_id": "browser-snap-enabled", "gross_amount": 30000},
+            "item_details": [{"id": "a", "name": "Kopi", "price": 15000, "quantity": 2}],
+            "enabled_payments": ["gopay", "bca_va"],
+        }),
+    )
+    .await;
+    browser
+        .goto(created["redirect_url"].as_str().unwrap())
+        .await;
+    browser.find("#method-gopay").await;
+    browser.find("#method-bca_va").await;
+    let offered = browser
+        .execute(
+            "return Array.from(document.querySelectorAll('[id^=\"method-\"]')).map(e => e.id);",
+        )
+        .await;
+    assert_eq!(offered, json!(["method-bca_va", "method-gopay"]));
+    assert!(browser.text("#items").await.contains("Kopi"));
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn web_shop_checkouts_in_headless_chromium() {
     let Some(browser) = browser().await else {
@@ -375,5 +460,7 @@ async fn web_shop_checkouts_in_headless_chromium() {
     let shop = start_shop("browser").await;
     snap_checkout(&browser, &shop).await;
     card_checkout(&browser, &shop).await;
+    gopay_deeplink(&browser, &shop).await;
+    snap_enabled_payments(&browser, &shop).await;
     browser.close().await;
 }
