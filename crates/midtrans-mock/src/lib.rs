@@ -23,9 +23,27 @@
 //!   Secure when `authentication` is set), `5510 1111 1111 1115` is challenged, `4611 …` and
 //!   `5411 …` are denied by fraud detection, `4711 …`, `4911 …`, `5111 …`, `5511 …` by the bank.
 //! * Rules: approve/deny only under `challenge`; cancel before settlement; expire only while
-//!   pending (body `status_code` 407); refunds only when settled or captured, partial refunds
-//!   add up and cannot exceed the amount; a reused `refund_key` or `order_id` answers 406;
-//!   unknown ids answer 404; impossible transitions 412.
+//!   pending (body `status_code` 407); refunds only once settled (a captured card payment
+//!   answers 412: cancel it instead), partial refunds add up and cannot exceed the amount; a
+//!   reused `refund_key` is a retry of its refund (the first answer again, nothing more
+//!   refunded; with another amount, 406); unknown ids answer 404; impossible transitions 412.
+//! * Order ids: every transaction keeps its own record under its transaction id. An order id
+//!   is free again after `cancel` or `expire` (Midtrans's docs); charged again, it names the
+//!   new transaction while the old transaction id keeps naming the old one. Any other status,
+//!   `deny` included, keeps it taken (406). Core checks Midtrans's documented charset
+//!   (`A-Za-z0-9-_~.`); Snap also takes spaces and colons, as the sandbox does.
+//! * Bodies: at most 1 MiB (413). A charge of JSON `null`, `{}` or nothing answers HTTP 500,
+//!   a subscription of `null` HTTP 400 "Bad request", as the sandbox does. Item sums that do
+//!   not fit 64 bits are a validation error.
+//! * Tokens: a card charge or subscription with a `saved_token_id` this simulator never
+//!   issued is refused (411 and 400). A charge with a linked GoPay account's
+//!   `payment_option_token` settles at once below IDR 100,000 and answers `pending` with
+//!   `verification-link-url`/`-app` actions from it on.
+//! * Pages: every URL handed out answers — the `generate-qr-code` PNG (a scannable code of the
+//!   QRIS payload), the wallet and bank pages behind `deeplink-redirect`, `redirect_url` and
+//!   GoPay's verification and `activation-*` links, the 3-D Secure page, and Snap's page, which
+//!   offers only `enabled_payments`, shows the order summary, takes any sandbox card, and sends
+//!   the customer to `callbacks.finish` with the order's status.
 //! * `Idempotency-Key` (POST, ≤ 46 characters; longer keys are ignored): a repeat within 5
 //!   minutes gets the first successful answer, whatever its body; a repeat while the first is
 //!   still being processed gets HTTP 202.
@@ -33,13 +51,16 @@
 //!   `X-Override-Notification` URLs instead, or to `X-Append-Notification` URLs as well. A
 //!   non-2xx answer is retried as Midtrans does (500: once, 503: 4 times, 400/404: twice,
 //!   301–303: never, others: 5 times), after `retry_delays`.
-//! * State is bounded: at most `max_orders` transactions and Snap sessions (the oldest is
-//!   forgotten first), and as many subscriptions and pay accounts (an arbitrary one is
-//!   forgotten); idempotency keys expire after 5 minutes.
+//! * State is bounded in count and in bytes: at most `max_orders` records of each kind
+//!   (transactions, Snap sessions, saved cards, subscriptions, pay accounts, idempotency
+//!   answers) and `max_state_bytes` of them all together (approximate); the oldest record of
+//!   any kind is forgotten first ([`MockServer::retained`] tells what is held).
 //!
 //! # Control API (HTTP, no authentication; also on [`MockServer`])
 //!
-//! * `POST /_mock/orders/{order_id}/pay` (or `settle`, `expire`, `challenge`, `chargeback`)
+//! * `POST /_mock/orders/{order_id or transaction_id}/pay` (or `settle`, `expire`,
+//!   `challenge`, `chargeback`); paying a card payment waiting for 3-D Secure applies its
+//!   3-D Secure outcome first
 //! * `POST /_mock/pay_accounts/{account_id}/enable`
 //! * `POST /_mock/faults` with
 //!   `{"latency_ms": 50, "jitter_ms": 20, "error_rate": 0.1, "drop_rate": 0.05}`
