@@ -4,6 +4,7 @@
 use serde_json::json;
 
 use super::{validation, Call, Reply, Simulator};
+use crate::cards::Card;
 use crate::ids::{core_time, now};
 
 /// The card number of a request, spaces removed.
@@ -16,6 +17,21 @@ fn card_number(call: &Call) -> String {
 }
 
 impl Simulator {
+    /// Stores a card under a new `saved_token_id` (its BIN, 20 random characters, its last
+    /// four digits, as Midtrans's saved tokens look) and returns the token.
+    pub(super) fn save_card(&self, card: &Card) -> String {
+        let saved = format!(
+            "{}{}{}",
+            card.bin8(),
+            self.rng.alphanumeric(20),
+            card.last4()
+        );
+        let limits = self.limits();
+        self.state()
+            .insert_saved_card(saved.clone(), card.number.clone(), limits);
+        saved
+    }
+
     pub(super) fn card_token(&self, call: &Call) -> Reply {
         if let Some(token_id) = call.query("token_id") {
             let saved = self.state().saved_cards.get(token_id).cloned();
@@ -61,15 +77,7 @@ impl Simulator {
             return validation(&[message.into()], &self.rng);
         }
         let card = crate::cards::by_number(&number);
-        let saved = format!(
-            "{}{}{}",
-            card.bin8(),
-            self.rng.alphanumeric(20),
-            card.last4()
-        );
-        let limits = self.limits();
-        self.state()
-            .insert_saved_card(saved.clone(), number, limits);
+        let saved = self.save_card(&card);
         Reply::Json(
             200,
             json!({

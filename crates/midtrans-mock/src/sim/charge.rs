@@ -297,15 +297,7 @@ impl Simulator {
             outline.fraud = Some(fraud.to_owned());
         }
         if request["save_token_id"].as_bool() == Some(true) {
-            let saved = format!(
-                "{}{}{}",
-                card.bin8(),
-                self.rng.alphanumeric(20),
-                card.last4()
-            );
-            let limits = self.limits();
-            self.state()
-                .insert_saved_card(saved.clone(), card.number.clone(), limits);
+            let saved = self.save_card(&card);
             fields.insert("saved_token_id".into(), saved.into());
         }
         Ok(outline)
