@@ -1324,4 +1324,23 @@ async fn an_unknown_saved_token_is_refused() {
     .await;
     assert_eq!(answer.json()["status_code"], "411", "{}", answer.text());
     assert_eq!(mock.transaction_count(), 0);
+    // A subscription on it is refused too, and so is one on a GoPay token no account has.
+    let url = format!("{}/v1/subscriptions", mock.core_url());
+    for (payment_type, extra) in [
+        ("credit_card", serde_json::json!({})),
+        (
+            "gopay",
+            serde_json::json!({"account_id": "no-such-account"}),
+        ),
+    ] {
+        let body = serde_json::json!({
+            "name": "MONTHLY", "amount": "14000", "currency": "IDR",
+            "payment_type": payment_type, "token": "48111111sHfSakAvHvFQFEjTivUV1114",
+            "schedule": {"interval": 1, "interval_unit": "month"}, "gopay": extra,
+        });
+        let answer = api(reqwest::Method::POST, &url, Some(&body.to_string())).await;
+        assert_eq!(answer.status, 400, "{payment_type}: {}", answer.text());
+        assert!(answer.text().contains("subscription.token is invalid"));
+    }
+    assert_eq!(mock.retained().subscriptions, 0);
 }
