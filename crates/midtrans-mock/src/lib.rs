@@ -31,7 +31,10 @@
 //!   is free again after `cancel` or `expire` (Midtrans's docs); charged again, it names the
 //!   new transaction while the old transaction id keeps naming the old one. Any other status,
 //!   `deny` included, keeps it taken (406). Core checks Midtrans's documented charset
-//!   (`A-Za-z0-9-_~.`); Snap also takes spaces and colons, as the sandbox does.
+//!   (`A-Za-z0-9-_~.`: "any request containing unauthorized symbols will be automatically
+//!   declined", [transaction details object](https://docs.midtrans.com/reference/transaction-details-object));
+//!   Snap also takes spaces and colons, as the sandbox does (the official Python client's tests
+//!   create Snap tokens for order ids such as `py-midtransclient-test-2023-10-18 17:54:07`).
 //! * Bodies: at most 1 MiB (413). A charge of JSON `null`, `{}` or nothing answers HTTP 500,
 //!   a subscription of `null` HTTP 400 "Bad request", as the sandbox does. Item sums that do
 //!   not fit 64 bits are a validation error.
