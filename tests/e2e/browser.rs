@@ -450,6 +450,8 @@ async fn snap_enabled_payments(browser: &Browser, shop: &RunningShop) {
         .await;
     assert_eq!(offered, json!(["method-bca_va", "method-gopay"]));
     assert!(browser.text("#items").await.contains("Kopi"));
+    let screenshot = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("browser/snap-page.png");
+    browser.screenshot(&screenshot).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

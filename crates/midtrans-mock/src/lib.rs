@@ -179,7 +179,12 @@ impl MockConfig {
         self
     }
 
-    /// Sets the merchant id put in answers.
+    /// Sets the merchant id put in answers; its digits prefix virtual account numbers.
+    ///
+    /// ```
+    /// let config = midtrans_mock::MockConfig::default().merchant_id("G812785002");
+    /// assert_eq!(config.merchant_id, "G812785002");
+    /// ```
     #[must_use]
     pub fn merchant_id(mut self, id: impl Into<String>) -> Self {
         self.merchant_id = id.into();
@@ -229,6 +234,15 @@ pub struct Faults {
 
 /// What a simulator holds: records of each kind, and their approximate bytes (the figure
 /// [`MockConfig::max_state_bytes`] bounds).
+///
+/// ```no_run
+/// # async fn run() -> std::io::Result<()> {
+/// let config = midtrans_mock::MockConfig::default().max_state_bytes(8 << 20);
+/// let mock = midtrans_mock::MockServer::start(config).await?;
+/// let held = mock.retained();
+/// println!("{} transactions for {} order ids, ~{} bytes", held.transactions, held.order_ids, held.bytes);
+/// # Ok(()) }
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Retained {
