@@ -66,7 +66,8 @@
 //!   3-D Secure outcome first
 //! * `POST /_mock/pay_accounts/{account_id}/enable`
 //! * `POST /_mock/faults` with
-//!   `{"latency_ms": 50, "jitter_ms": 20, "error_rate": 0.1, "drop_rate": 0.05}`
+//!   `{"latency_ms": 50, "jitter_ms": 20, "error_rate": 0.1, "drop_rate": 0.05,
+//!   "duplicate_notifications": 1}`; `GET /_mock/faults` shows the faults in force
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 

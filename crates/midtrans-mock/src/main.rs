@@ -21,6 +21,7 @@ Control API (HTTP, no key, on the same port):
   POST /_mock/pay_accounts/{account_id}/enable      the customer confirms a GoPay link
   POST /_mock/faults  {\"latency_ms\": 50, \"jitter_ms\": 20, \"error_rate\": 0.1,
                        \"drop_rate\": 0.05, \"duplicate_notifications\": 1}
+  GET  /_mock/faults                                the faults in force
 
 Pages a customer's browser opens: /snap/v3/redirection/{token} (Snap), the URLs in
 `actions` and `redirect_url` of charge answers (QR images, wallet and bank pages, 3-D

@@ -33,7 +33,7 @@ impl Shared {
     }
 
     pub(crate) fn deliver(&self, deliveries: Vec<crate::sim::Delivery>) {
-        let copies = 1 + self.faults().duplicate_notifications as usize;
+        let copies = 1 + self.faults().duplicate_notifications.min(10) as usize;
         crate::notify::spawn(
             &self.http,
             deliveries,
@@ -76,13 +76,18 @@ pub(crate) async fn handle(State(shared): State<Shared>, request: Request) -> Re
     if call.segments.first().map(String::as_str) == Some("_mock")
         && call.segments.get(1).map(String::as_str) == Some("faults")
     {
-        return set_faults(&shared, &call.body);
+        return if call.method == http::Method::GET {
+            reply(faults_answer(shared.faults()))
+        } else {
+            set_faults(&shared, &call.body)
+        };
     }
     let faults = shared.faults();
     let (answer, deliveries) = match shared.sim.prepare(&call, &shared.bases) {
         Prepared::Done(answer, deliveries) => (answer, deliveries),
         Prepared::Process(key) => {
-            let delay = faults.latency + faults.jitter.mul_f64(shared.sim.rng.unit());
+            let jitter = faults.jitter.mul_f64(shared.sim.rng.unit());
+            let delay = faults.latency.saturating_add(jitter);
             if !delay.is_zero() {
                 tokio::time::sleep(delay).await;
             }
@@ -138,16 +143,21 @@ fn set_faults(shared: &Shared, body: &[u8]) -> Response {
             .min(10) as u32,
     };
     *shared.faults.lock().unwrap_or_else(PoisonError::into_inner) = faults;
-    reply(Reply::Json(
+    reply(faults_answer(faults))
+}
+
+/// The faults in force, as `POST /_mock/faults` takes them.
+fn faults_answer(faults: Faults) -> Reply {
+    Reply::Json(
         200,
         json!({
-            "latency_ms": faults.latency.as_millis() as u64,
-            "jitter_ms": faults.jitter.as_millis() as u64,
+            "latency_ms": u64::try_from(faults.latency.as_millis()).unwrap_or(u64::MAX),
+            "jitter_ms": u64::try_from(faults.jitter.as_millis()).unwrap_or(u64::MAX),
             "error_rate": faults.error_rate,
             "drop_rate": faults.drop_rate,
             "duplicate_notifications": faults.duplicate_notifications,
         }),
-    ))
+    )
 }
 
 fn reply(answer: Reply) -> Response {

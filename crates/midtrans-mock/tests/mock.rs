@@ -1344,3 +1344,47 @@ async fn an_unknown_saved_token_is_refused() {
     }
     assert_eq!(mock.retained().subscriptions, 0);
 }
+
+#[tokio::test]
+async fn huge_fault_delays_wait_instead_of_overflowing() {
+    let (mock, _client) = start(MockConfig::default()).await;
+    let faults = format!("{}/_mock/faults", mock.core_url());
+    let huge = format!(
+        r#"{{"latency_ms": {max}, "jitter_ms": {max}}}"#,
+        max = u64::MAX
+    );
+    let set = plain().post(&faults).body(huge).send().await.unwrap();
+    assert_eq!(set.status().as_u16(), 200);
+    let shown = page(&faults, None).await.json();
+    assert_eq!(
+        shown["latency_ms"],
+        u64::MAX,
+        "GET shows the faults in force: {shown}"
+    );
+    let url = format!("{}/v2/charge", mock.core_url());
+    // The longest delays the Rust API takes: the call waits (here until the client gives up)
+    // rather than the handler overflowing and the connection closing at once.
+    for faults in [
+        None,
+        Some(Faults {
+            latency: Duration::MAX,
+            jitter: Duration::MAX,
+            ..Faults::default()
+        }),
+    ] {
+        if let Some(faults) = faults {
+            mock.set_faults(faults);
+        }
+        let waited = plain()
+            .post(&url)
+            .basic_auth(KEY, Some(""))
+            .body(bca("huge-delay", 1000).to_string())
+            .timeout(Duration::from_millis(300))
+            .send()
+            .await
+            .unwrap_err();
+        assert!(waited.is_timeout(), "{waited:?}");
+    }
+    mock.set_faults(Faults::default());
+    charge_json(&mock, bca("after-huge-delay", 1000)).await;
+}
