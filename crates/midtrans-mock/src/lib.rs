@@ -161,7 +161,7 @@ impl MockConfig {
         self
     }
 
-    /// Sets the most transactions kept.
+    /// Sets the most records of each kind kept (at least 1).
     #[must_use]
     pub fn max_orders(mut self, max: usize) -> Self {
         self.max_orders = max.max(1);
