@@ -193,7 +193,8 @@ fn notification_urls(urls: &[String]) -> Result<String, Error> {
     Ok(urls.join(","))
 }
 
-/// A request ready to send: set per-request options, then `.send().await`.
+/// A request ready to send: set per-request options, then `.await` it (or `.send().await`,
+/// the same).
 ///
 /// ```no_run
 /// # async fn run(client: midtrans::Client, request: midtrans::types::ChargeRequest) -> Result<(), midtrans::Error> {
@@ -202,19 +203,37 @@ fn notification_urls(urls: &[String]) -> Result<String, Error> {
 ///     .charge(&request)
 ///     .idempotency_key("charge-order-101")
 ///     .override_notification(["https://example.com/midtrans/notify"])
-///     .send()
 ///     .await?;
+/// let status = client.transactions().status("order-101").await?;
 /// # Ok(()) }
 /// ```
 ///
 /// `Debug` shows what the request is — method, host, path, query, body size, options — with
 /// card numbers masked, CVVs and card tokens hidden, and headers by name only.
-#[must_use = "a request does nothing until `.send().await`"]
+#[must_use = "a request does nothing until it is awaited (`.await` or `.send().await`)"]
 pub struct PendingRequest<T> {
     client: Client,
     endpoint: Result<Endpoint, Error>,
     options: RequestOptions,
     decode: fn(&[u8]) -> Result<T, serde_json::Error>,
+}
+
+/// `request.await` is `request.send().await`: the call, its retries, the decoded answer.
+///
+/// ```no_run
+/// # async fn run(client: midtrans::Client) -> Result<(), midtrans::Error> {
+/// let status = client.transactions().status("order-101").await?;
+/// println!("{:?}", status.transaction_status);
+/// # Ok(()) }
+/// ```
+impl<T: Send + 'static> std::future::IntoFuture for PendingRequest<T> {
+    type Output = Result<T, Error>;
+    type IntoFuture =
+        std::pin::Pin<Box<dyn std::future::Future<Output = Result<T, Error>> + Send + 'static>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 
 impl<T: DeserializeOwned> PendingRequest<T> {
@@ -300,7 +319,7 @@ impl<T> PendingRequest<T> {
         Ok(self.execute(crate::json::strict_value).await?.value)
     }
 
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. Awaiting the request itself does the same.
     ///
     /// # Errors
     /// See [`Error`].

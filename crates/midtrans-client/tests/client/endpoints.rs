@@ -637,3 +637,45 @@ async fn an_untyped_client_key_parameter_is_sent_once_and_must_be_the_configured
     }
     assert!(mock.requests().is_empty());
 }
+
+#[tokio::test]
+async fn awaiting_a_request_sends_it_as_send_does() {
+    let answer = sample("snap_create_transaction_response.json");
+    let sent = MockTransport::new();
+    sent.push_json(201, answer.as_str());
+    let by_send = mock_client(&sent)
+        .snap()
+        .create_transaction(&snap_request())
+        .idempotency_key("await-1")
+        .send()
+        .await
+        .unwrap();
+    let awaited = MockTransport::new();
+    awaited.push_json(201, answer.as_str());
+    let by_await = mock_client(&awaited)
+        .snap()
+        .create_transaction(&snap_request())
+        .idempotency_key("await-1")
+        .await
+        .unwrap();
+    assert_eq!(by_await, by_send);
+    let (sent, awaited) = (sent.requests(), awaited.requests());
+    assert_eq!((sent.len(), awaited.len()), (1, 1));
+    assert_eq!(wire(&awaited[0]), wire(&sent[0]));
+    assert_eq!(
+        awaited[0].headers().get("idempotency-key"),
+        sent[0].headers().get("idempotency-key")
+    );
+    // An error comes back the same way.
+    let failing = MockTransport::new();
+    failing.push_json(
+        404,
+        r#"{"status_code":"404","status_message":"Transaction doesn't exist."}"#,
+    );
+    let err = mock_client(&failing)
+        .transactions()
+        .status("missing-1")
+        .await
+        .unwrap_err();
+    assert!(err.as_api().unwrap().is_not_found(), "{err}");
+}
