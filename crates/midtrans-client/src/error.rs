@@ -188,6 +188,7 @@ pub struct ApiError {
     pub(crate) status_code: Option<StatusCode>,
     pub(crate) message: Option<String>,
     pub(crate) messages: Vec<String>,
+    pub(crate) message_title: Option<String>,
     pub(crate) id: Option<String>,
     pub(crate) raw_body: Vec<u8>,
     pub(crate) call: CallInfo,
@@ -225,6 +226,12 @@ impl ApiError {
         &self.messages
     }
 
+    /// The first `message_title` of an `errors` list (the BIN API's error shape,
+    /// `{"errors": [{"message_title": …, "message": …}]}`).
+    pub fn message_title(&self) -> Option<&str> {
+        self.message_title.as_deref()
+    }
+
     /// Midtrans's trace id, for support.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
@@ -248,6 +255,48 @@ impl ApiError {
         self.code() == 406
     }
 
+    /// Whether a parameter was refused (400): [`ApiError::messages`] says which.
+    pub fn is_validation(&self) -> bool {
+        self.code() == 400
+    }
+
+    /// Whether the key was refused (401): a wrong key, or the other environment's key.
+    pub fn is_unauthorized(&self) -> bool {
+        self.code() == 401
+    }
+
+    /// Whether the payment channel is not active for the merchant, or the card cannot be used
+    /// (402).
+    pub fn is_channel_inactive(&self) -> bool {
+        self.code() == 402
+    }
+
+    /// Whether the card `token_id` is missing, invalid or expired (411): get a new token.
+    pub fn is_token_invalid(&self) -> bool {
+        self.code() == 411
+    }
+
+    /// Whether the transaction's (or account's) status does not allow the change (412), e.g.
+    /// a refund before settlement, approve without a challenge, expire after payment.
+    pub fn is_status_conflict(&self) -> bool {
+        self.code() == 412
+    }
+
+    /// Whether a refund was refused (414): an invalid amount, or not enough merchant balance.
+    pub fn is_refund_refused(&self) -> bool {
+        self.code() == 414
+    }
+
+    /// Whether the call was rate-limited (429; the BIN API answers 409 instead).
+    pub fn is_rate_limited(&self) -> bool {
+        self.code() == 429
+    }
+
+    /// Whether Midtrans failed (5xx): for a write, the outcome is unknown.
+    pub fn is_server_error(&self) -> bool {
+        (500..600).contains(&self.code())
+    }
+
     /// Whether Midtrans is still processing an earlier call with the same idempotency key
     /// (HTTP 202 without a result): the outcome is not known yet.
     pub fn is_in_progress(&self) -> bool {
@@ -262,6 +311,7 @@ impl fmt::Debug for ApiError {
             .field("status_code", &self.status_code)
             .field("message", &self.message)
             .field("messages", &self.messages)
+            .field("message_title", &self.message_title)
             .field("id", &self.id)
             .field("raw_body", &String::from_utf8_lossy(&self.raw_body))
             .finish()
@@ -282,6 +332,23 @@ impl fmt::Display for ApiError {
         f.write_str(")")?;
         if let Some(message) = self.message() {
             write!(f, ": {message}")?;
+        }
+        // The reasons: `validation_messages` and the like, beyond the one already shown.
+        let shown = self.message();
+        let mut reasons = self
+            .messages
+            .iter()
+            .filter(|m| Some(m.as_str()) != shown)
+            .peekable();
+        if reasons.peek().is_some() {
+            f.write_str(" (")?;
+            for (i, reason) in reasons.enumerate() {
+                if i > 0 {
+                    f.write_str("; ")?;
+                }
+                f.write_str(reason)?;
+            }
+            f.write_str(")")?;
         }
         if let Some(id) = &self.id {
             write!(f, " [id {id}]")?;
@@ -683,12 +750,17 @@ fn api_error(
         }
         _ => {}
     }
+    let mut message_title = None;
     if let Some(serde_json::Value::Array(errors)) = probe.errors {
         messages.extend(errors.iter().filter_map(|e| {
             e.get("message")
                 .and_then(serde_json::Value::as_str)
                 .map(str::to_owned)
         }));
+        message_title = errors
+            .iter()
+            .find_map(|e| e.get("message_title").and_then(serde_json::Value::as_str))
+            .map(|title| scrubber.text(title));
     }
     ApiError {
         http_status,
@@ -698,6 +770,7 @@ fn api_error(
             .or(probe.error_message)
             .map(|m| scrubber.text(&m)),
         messages: messages.iter().map(|m| scrubber.text(m)).collect(),
+        message_title,
         id: probe.id.map(|id| scrubber.text(&id)),
         raw_body: scrubber.bytes(body),
         call: CallInfo::default(),

@@ -331,3 +331,95 @@ async fn duplicate_keys_are_undecodable_on_every_path() {
         assert!(matches!(err, Error::Decode(_)), "{err:?}");
     }
 }
+
+#[tokio::test]
+async fn an_api_error_says_why_and_names_the_codes_users_branch_on() {
+    // `validation_messages` hold the reason: Display shows them after the status message.
+    let err = call(
+        400,
+        r#"{"status_code":"400","status_message":"One or more parameters in the payload is invalid.","validation_messages":["transaction_details.gross_amount is not equal to the sum of item_details","transaction_details.order_id is required"],"id":"trace-1"}"#,
+    )
+    .await
+    .unwrap_err();
+    let shown = err.to_string();
+    assert!(
+        shown.contains(
+            "One or more parameters in the payload is invalid. (transaction_details.gross_amount \
+             is not equal to the sum of item_details; transaction_details.order_id is required)"
+        ),
+        "{shown}"
+    );
+    assert!(err.as_api().unwrap().is_validation());
+    // Snap's error_messages: the first is the message, the rest follow it.
+    let err = call(400, r#"{"error_messages":["transaction_details.gross_amount is required","transaction_details.order_id is required"]}"#)
+        .await
+        .unwrap_err();
+    let shown = err.to_string();
+    assert!(
+        shown.contains(": transaction_details.gross_amount is required (transaction_details.order_id is required)"),
+        "{shown}"
+    );
+    // The BIN API's errors keep their title.
+    let err = call(
+        404,
+        r#"{"errors":[{"message_title":"Data not found","message":"BIN 999999 not found"}]}"#,
+    )
+    .await
+    .unwrap_err();
+    let api = err.as_api().unwrap();
+    assert_eq!(api.message_title(), Some("Data not found"));
+    assert_eq!(api.message(), Some("BIN 999999 not found"));
+
+    // Each helper answers for its code and no other.
+    type Helper = fn(&midtrans::ApiError) -> bool;
+    let helpers: [(&str, Helper, &[u16]); 10] = [
+        ("is_validation", midtrans::ApiError::is_validation, &[400]),
+        (
+            "is_unauthorized",
+            midtrans::ApiError::is_unauthorized,
+            &[401],
+        ),
+        (
+            "is_channel_inactive",
+            midtrans::ApiError::is_channel_inactive,
+            &[402],
+        ),
+        ("is_not_found", midtrans::ApiError::is_not_found, &[404]),
+        ("is_duplicate", midtrans::ApiError::is_duplicate, &[406]),
+        (
+            "is_token_invalid",
+            midtrans::ApiError::is_token_invalid,
+            &[411],
+        ),
+        (
+            "is_status_conflict",
+            midtrans::ApiError::is_status_conflict,
+            &[412],
+        ),
+        (
+            "is_refund_refused",
+            midtrans::ApiError::is_refund_refused,
+            &[414],
+        ),
+        (
+            "is_rate_limited",
+            midtrans::ApiError::is_rate_limited,
+            &[429],
+        ),
+        (
+            "is_server_error",
+            midtrans::ApiError::is_server_error,
+            &[500, 502, 503],
+        ),
+    ];
+    for code in [
+        400, 401, 402, 404, 406, 409, 411, 412, 413, 414, 429, 500, 502, 503,
+    ] {
+        let body = format!(r#"{{"status_code":"{code}","status_message":"m"}}"#);
+        let err = call(200, &body).await.unwrap_err();
+        let api = err.as_api().unwrap();
+        for (name, helper, codes) in &helpers {
+            assert_eq!(helper(api), codes.contains(&code), "{name} for {code}");
+        }
+    }
+}
