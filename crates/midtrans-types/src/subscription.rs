@@ -12,6 +12,9 @@ use crate::{
 string_enum! {
     /// The unit of a subscription or retry interval.
     pub enum IntervalUnit {
+        /// Hours: `retry_schedule` only (Midtrans's default retries are hourly); a
+        /// subscription's own `schedule` takes days, weeks or months.
+        Hour => "hour",
         /// Days.
         Day => "day",
         /// Weeks.
@@ -227,8 +230,8 @@ impl SubscriptionRequest {
     }
 
     /// Checks the documented rules: name of 1–40 characters of `A-Za-z0-9-_~.`, a positive
-    /// amount, a non-empty token, intervals of at least 1, and the `gopay` object present exactly
-    /// for GoPay subscriptions.
+    /// amount, a non-empty token, intervals of at least 1, a schedule in days, weeks or months,
+    /// and the `gopay` object present exactly for GoPay subscriptions.
     ///
     /// # Errors
     /// A [`BuildError`] naming the field.
@@ -240,6 +243,14 @@ impl SubscriptionRequest {
         }
         if self.schedule.interval == 0 {
             return Err(BuildError::new("schedule.interval", BuildErrorKind::Zero));
+        }
+        if self.schedule.interval_unit == IntervalUnit::Hour {
+            return Err(BuildError::new(
+                "schedule.interval_unit",
+                BuildErrorKind::Invalid {
+                    expected: "day, week or month (hours are for retry_schedule)",
+                },
+            ));
         }
         if let Some(retry) = &self.retry_schedule {
             retry.validate()?;

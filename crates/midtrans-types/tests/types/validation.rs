@@ -317,3 +317,41 @@ fn over_long_item_and_customer_fields() {
         BuildErrorKind::TooLong { len: 11, max: 10 },
     );
 }
+
+#[test]
+fn hours_are_for_retry_schedules_and_decode_from_answers() {
+    let token = SavedTokenId::new("48111111sHfSakAvHvFQFEjTivUV1114");
+    let hourly = SubscriptionRequest::credit_card(
+        "MONTHLY",
+        Idr::new(1),
+        &token,
+        Schedule::new(1, IntervalUnit::Hour),
+    )
+    .build()
+    .map(|_| ());
+    assert_error(
+        hourly,
+        "schedule.interval_unit",
+        BuildErrorKind::Invalid {
+            expected: "day, week or month (hours are for retry_schedule)",
+        },
+    );
+    let retried = SubscriptionRequest::credit_card(
+        "MONTHLY",
+        Idr::new(1),
+        &token,
+        Schedule::new(1, IntervalUnit::Month),
+    )
+    .retry_schedule(RetrySchedule::new(1, IntervalUnit::Hour, 3))
+    .build()
+    .unwrap();
+    let json = serde_json::to_value(&retried).unwrap();
+    assert_eq!(json["retry_schedule"]["interval_unit"], "hour");
+    // Midtrans's answer and notification carry "hour" in `retry_schedule`.
+    let answer: midtrans_types::subscription::Subscription = serde_json::from_str(
+        r#"{"id":"s-1","retry_schedule":{"interval":1,"interval_unit":"hour","max_interval":3}}"#,
+    )
+    .unwrap();
+    let unit = answer.retry_schedule.unwrap().interval_unit;
+    assert_eq!(unit, Some(IntervalUnit::Hour));
+}
