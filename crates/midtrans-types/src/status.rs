@@ -214,6 +214,92 @@ impl TransactionStatus {
                 | TransactionStatus::Failure
         )
     }
+
+    /// What a merchant does with a payment in this status, given its `fraud_status` (`None`
+    /// when absent, which Midtrans says to treat as `accept`): Midtrans's decision table
+    /// ([notification docs](https://docs.midtrans.com/docs/https-notification-webhooks), and
+    /// the official clients' README samples).
+    ///
+    /// ```
+    /// use midtrans_types::{FraudStatus, PaymentOutcome, TransactionStatus};
+    /// let capture = TransactionStatus::Capture;
+    /// assert_eq!(capture.outcome(Some(&FraudStatus::Accept)), PaymentOutcome::Paid);
+    /// assert_eq!(capture.outcome(Some(&FraudStatus::Challenge)), PaymentOutcome::Review);
+    /// assert_eq!(TransactionStatus::Expire.outcome(None), PaymentOutcome::Failed);
+    /// ```
+    pub fn outcome(&self, fraud: Option<&FraudStatus>) -> PaymentOutcome {
+        let fraud = fraud.unwrap_or(&FraudStatus::Accept);
+        match (self, fraud) {
+            (TransactionStatus::Pending, _) => PaymentOutcome::Pending,
+            (TransactionStatus::Authorize | TransactionStatus::Capture, FraudStatus::Deny) => {
+                PaymentOutcome::Failed
+            }
+            (TransactionStatus::Authorize, FraudStatus::Accept) => PaymentOutcome::Authorized,
+            (TransactionStatus::Capture, FraudStatus::Accept) => PaymentOutcome::Paid,
+            // A challenge, or a verdict this crate does not know: hold until it is decided.
+            (TransactionStatus::Authorize | TransactionStatus::Capture, _) => {
+                PaymentOutcome::Review
+            }
+            // Settled is paid: an unapproved challenge is cancelled before settlement.
+            (TransactionStatus::Settlement, _) => PaymentOutcome::Paid,
+            (
+                TransactionStatus::Deny
+                | TransactionStatus::Cancel
+                | TransactionStatus::Expire
+                | TransactionStatus::Failure,
+                _,
+            ) => PaymentOutcome::Failed,
+            (TransactionStatus::Refund, _) => PaymentOutcome::Refunded,
+            (TransactionStatus::PartialRefund, _) => PaymentOutcome::PartiallyRefunded,
+            (TransactionStatus::Chargeback, _) => PaymentOutcome::ChargedBack,
+            (TransactionStatus::PartialChargeback, _) => PaymentOutcome::PartiallyChargedBack,
+            (TransactionStatus::Unknown(_), _) => PaymentOutcome::Unknown,
+        }
+    }
+}
+
+/// What a merchant does with a payment: [`TransactionStatus::outcome`] of its status and
+/// fraud status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PaymentOutcome {
+    /// Money received (`settlement`, or `capture` accepted by fraud detection): fulfil.
+    Paid,
+    /// Money received and part of it refunded (`partial_refund`).
+    PartiallyRefunded,
+    /// Fraud detection flagged a card payment (`challenge`): review it, then approve or deny.
+    Review,
+    /// A card or GoPay pre-authorization (`authorize`): capture it to take the money.
+    Authorized,
+    /// Awaiting the customer's payment (`pending`): wait.
+    Pending,
+    /// Not paid and never will be (`deny`, `cancel`, `expire`, `failure`, or refused by fraud
+    /// detection): release the order.
+    Failed,
+    /// All of it refunded (`refund`).
+    Refunded,
+    /// Charged back (`chargeback`).
+    ChargedBack,
+    /// Partly charged back (`partial_chargeback`).
+    PartiallyChargedBack,
+    /// A status this crate does not know: look it up before acting.
+    Unknown,
+}
+
+impl PaymentOutcome {
+    /// Whether the merchant may fulfil the order: [`PaymentOutcome::Paid`] or
+    /// [`PaymentOutcome::PartiallyRefunded`].
+    ///
+    /// ```
+    /// assert!(midtrans_types::PaymentOutcome::Paid.is_paid());
+    /// assert!(!midtrans_types::PaymentOutcome::Review.is_paid());
+    /// ```
+    pub fn is_paid(self) -> bool {
+        matches!(
+            self,
+            PaymentOutcome::Paid | PaymentOutcome::PartiallyRefunded
+        )
+    }
 }
 
 string_enum! {

@@ -254,6 +254,24 @@ impl Transaction {
                 .is_none_or(|fraud| *fraud == FraudStatus::Accept)
     }
 
+    /// What a merchant does with this payment: [`TransactionStatus::outcome`] of its status
+    /// and fraud status; [`PaymentOutcome::Unknown`](crate::PaymentOutcome::Unknown) without a
+    /// status.
+    ///
+    /// ```
+    /// let answer: midtrans_types::Transaction = serde_json::from_str(
+    ///     r#"{"status_code":"200","transaction_status":"capture","fraud_status":"challenge"}"#,
+    /// ).unwrap();
+    /// assert_eq!(answer.outcome(), midtrans_types::PaymentOutcome::Review);
+    /// ```
+    pub fn outcome(&self) -> crate::PaymentOutcome {
+        self.transaction_status
+            .as_ref()
+            .map_or(crate::PaymentOutcome::Unknown, |status| {
+                status.outcome(self.fraud_status.as_ref())
+            })
+    }
+
     /// With Midtrans's Automatic Fee Imposition, `gross_amount` includes the fee and the amount
     /// before the fee is `metadata.extra_info.gross_amount_info.original_amount`.
     pub fn original_amount(&self) -> Option<Amount> {

@@ -163,3 +163,73 @@ fn status_codes_keep_their_text_and_classify() {
         r#""407""#
     );
 }
+
+/// Every `transaction_status` × `fraud_status` → what the merchant does: Midtrans's table
+/// (reference §8.3, the official READMEs' handlers), written out case by case.
+#[test]
+fn every_status_and_fraud_verdict_has_an_outcome() {
+    use midtrans_types::{FraudStatus, PaymentOutcome as O, TransactionStatus as S};
+    let frauds = [
+        None,
+        Some(FraudStatus::Accept),
+        Some(FraudStatus::Challenge),
+        Some(FraudStatus::Deny),
+        Some(FraudStatus::Unknown("flagged".into())),
+    ];
+    // Columns: absent, accept, challenge, deny, unknown verdict.
+    let table: [(S, [O; 5]); 13] = [
+        (S::Pending, [O::Pending; 5]),
+        (
+            S::Authorize,
+            [
+                O::Authorized,
+                O::Authorized,
+                O::Review,
+                O::Failed,
+                O::Review,
+            ],
+        ),
+        (
+            S::Capture,
+            [O::Paid, O::Paid, O::Review, O::Failed, O::Review],
+        ),
+        (S::Settlement, [O::Paid; 5]),
+        (S::Deny, [O::Failed; 5]),
+        (S::Cancel, [O::Failed; 5]),
+        (S::Expire, [O::Failed; 5]),
+        (S::Failure, [O::Failed; 5]),
+        (S::Refund, [O::Refunded; 5]),
+        (S::PartialRefund, [O::PartiallyRefunded; 5]),
+        (S::Chargeback, [O::ChargedBack; 5]),
+        (S::PartialChargeback, [O::PartiallyChargedBack; 5]),
+        (S::Unknown("on_hold".into()), [O::Unknown; 5]),
+    ];
+    for (status, row) in &table {
+        for (fraud, expected) in frauds.iter().zip(row) {
+            assert_eq!(
+                status.outcome(fraud.as_ref()),
+                *expected,
+                "{status:?} with fraud {fraud:?}"
+            );
+        }
+        // Parsed from the wire, the same.
+        let parsed: S = serde_json::from_value(serde_json::json!(status.as_str())).unwrap();
+        assert_eq!(parsed.outcome(None), row[0], "{status:?} from JSON");
+    }
+    let paid: Vec<O> = [
+        O::Paid,
+        O::PartiallyRefunded,
+        O::Review,
+        O::Authorized,
+        O::Pending,
+        O::Failed,
+        O::Refunded,
+        O::ChargedBack,
+        O::PartiallyChargedBack,
+        O::Unknown,
+    ]
+    .into_iter()
+    .filter(|o| o.is_paid())
+    .collect();
+    assert_eq!(paid, [O::Paid, O::PartiallyRefunded]);
+}
