@@ -24,31 +24,27 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use common::{describe, http, or_dash, skipped, Example, Result};
 use midtrans::types::charge::{BankTransfer, ChargeRequest};
-use midtrans::types::{
-    FraudStatus, Idr, PaymentNotification, StatusResponse, TransactionDetails, TransactionStatus,
-};
-use midtrans::Client;
+use midtrans::types::{Idr, PaymentOutcome, StatusResponse, TransactionDetails};
+use midtrans::{Client, VerifiedNotification};
 use tokio::sync::mpsc;
 
 /// What the webhook accepted: the raw body, the verified notification, the confirmed status.
 struct Received {
     raw: Vec<u8>,
-    notification: PaymentNotification,
+    notification: VerifiedNotification,
     confirmed: StatusResponse,
 }
 
 type Shared = (Client, mpsc::UnboundedSender<Received>);
 
-/// What the shop does with an order in this state (the Python example's decision table).
+/// What the shop does with an order in this state: Midtrans's decision table, as
+/// `Transaction::outcome` gives it.
 fn decide(tx: &StatusResponse) -> &'static str {
-    match (&tx.transaction_status, &tx.fraud_status) {
-        (Some(TransactionStatus::Capture), Some(FraudStatus::Challenge)) => "hold for review",
-        _ if tx.is_paid() => "paid: ship the order",
-        (
-            Some(TransactionStatus::Cancel | TransactionStatus::Deny | TransactionStatus::Expire),
-            _,
-        ) => "failed: release the stock",
-        (Some(TransactionStatus::Pending), _) => "waiting for payment",
+    match tx.outcome() {
+        PaymentOutcome::Paid => "paid: ship the order",
+        PaymentOutcome::Review => "hold for review",
+        PaymentOutcome::Failed => "failed: release the stock",
+        PaymentOutcome::Pending => "waiting for payment",
         _ => "nothing to do",
     }
 }
@@ -74,8 +70,8 @@ async fn webhook(State((client, accepted)): State<Shared>, body: Bytes) -> Statu
     };
     println!(
         "   webhook: 200, signature ok for {}: notified {}, confirmed {} → {}",
-        or_dash(notification.order_id.as_ref()),
-        or_dash(notification.transaction_status.as_ref()),
+        notification.order_id(),
+        notification.transaction_status(),
         or_dash(confirmed.transaction_status.as_ref()),
         decide(&confirmed)
     );
@@ -183,7 +179,7 @@ async fn main() -> Result<()> {
     let checked = next(&mut accepted).await?;
     println!(
         "   the body claimed {}, Midtrans says {}: acted on the latter",
-        or_dash(checked.notification.transaction_status.as_ref()),
+        checked.notification.transaction_status(),
         or_dash(checked.confirmed.transaction_status.as_ref())
     );
     if checked.confirmed.is_paid() {

@@ -17,10 +17,9 @@ use axum::http::StatusCode;
 use midtrans::types::charge::{BankTransfer, ChargeRequest};
 use midtrans::types::snap::SnapRequest;
 use midtrans::types::{
-    CustomerDetails, Idr, ItemDetails, PaymentNotification, RefundRequest, TransactionDetails,
-    TransactionStatus,
+    CustomerDetails, Idr, ItemDetails, RefundRequest, TransactionDetails, TransactionStatus,
 };
-use midtrans::{Client, Environment};
+use midtrans::{Client, Environment, VerifiedNotification};
 use midtrans_mock::{MockConfig, MockServer};
 use tokio::sync::mpsc;
 
@@ -28,7 +27,7 @@ type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 /// The merchant's webhook: verifies each notification's signature before trusting it.
 async fn webhook(
-    State((client, verified)): State<(Client, mpsc::UnboundedSender<PaymentNotification>)>,
+    State((client, verified)): State<(Client, mpsc::UnboundedSender<VerifiedNotification>)>,
     body: Bytes,
 ) -> StatusCode {
     match client.transactions().notification(&body) {
@@ -169,18 +168,14 @@ async fn main() -> Result<()> {
             .ok_or("webhook stopped")?;
         println!(
             "   verified notification: order {} is {} (signature ok)",
-            notification
-                .order_id
-                .as_ref()
-                .map(|id| id.as_str())
-                .unwrap_or_default(),
-            show(notification.transaction_status.as_ref())
+            notification.order_id(),
+            notification.transaction_status()
         );
-        if notification.transaction_status == Some(TransactionStatus::Settlement) {
+        if *notification.transaction_status() == TransactionStatus::Settlement {
             break notification;
         }
     };
-    println!("   paid: {}", settled.is_paid());
+    println!("   paid: {} ({:?})", settled.is_paid(), settled.outcome());
 
     step(6, "Refund part of it");
     let refund = RefundRequest::builder()

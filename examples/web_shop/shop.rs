@@ -16,10 +16,9 @@ use axum::{Json, Router};
 use midtrans::types::charge::{BankTransfer, ChargeRequest, CreditCard};
 use midtrans::types::snap::{Callbacks, SnapRequest};
 use midtrans::types::{
-    CustomerDetails, Idr, ItemDetails, PaymentNotification, Transaction, TransactionDetails,
-    TransactionStatus,
+    CustomerDetails, Idr, ItemDetails, Transaction, TransactionDetails, TransactionStatus,
 };
-use midtrans::Client;
+use midtrans::{Client, VerifiedNotification};
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// The one product on sale.
@@ -339,28 +338,16 @@ impl Shop {
     /// A database failure (the endpoint then answers 500 and Midtrans retries).
     pub(crate) async fn apply(
         &self,
-        notification: PaymentNotification,
+        notification: VerifiedNotification,
     ) -> Result<Received, ShopError> {
-        let (Some(key), Some(order_id), Some(status)) = (
-            notification.delivery_key(),
-            notification
-                .order_id
-                .as_ref()
-                .map(|id| id.as_str().to_owned()),
-            notification.transaction_status.clone(),
-        ) else {
-            return Err(ShopError("notification without order or status".into()));
+        let Some(key) = notification.delivery_key() else {
+            return Err(ShopError("notification without a transaction id".into()));
         };
-        let fraud = notification
-            .fraud_status
-            .as_ref()
-            .map(|f| f.as_str().to_owned());
+        let order_id = notification.order_id().as_str().to_owned();
+        let status = notification.transaction_status().clone();
+        let fraud = notification.fraud_status().map(|f| f.as_str().to_owned());
         let va_number = va_number(&notification);
-        let amount = notification
-            .gross_amount
-            .as_ref()
-            .and_then(|a| a.to_idr())
-            .map(Idr::value);
+        let amount = notification.gross_amount().to_idr().map(Idr::value);
         self.db(move |db| {
             let tx = db.transaction()?;
             let seen: Option<Received> = tx

@@ -26,7 +26,12 @@ async fn notifications_verify_with_the_client() {
     assert_eq!(received.len(), 2);
     for body in dashboard.bodies.lock().unwrap().iter() {
         let notification = client.transactions().notification(body).unwrap();
-        assert_eq!(notification.order_id.unwrap(), id.as_str());
+        assert_eq!(notification.order_id().as_str(), id.as_str());
+        let expected = match notification.transaction_status().as_str() {
+            "pending" => midtrans::types::PaymentOutcome::Pending,
+            _ => midtrans::types::PaymentOutcome::Paid,
+        };
+        assert_eq!(notification.outcome(), expected);
     }
     let statuses: Vec<&str> = received
         .iter()

@@ -42,6 +42,7 @@ pub use config::{
     DEFAULT_USER_AGENT,
 };
 pub use error::{ApiError, DecodeError, Error, NotificationError, SignatureError};
+pub use notification::VerifiedNotification;
 pub use request::{Answered, Host, PendingRequest, MAX_IDEMPOTENCY_KEY_LEN};
 pub use retry::RetryPolicy;
 pub use transport::{Transport, TransportError, TransportErrorKind};

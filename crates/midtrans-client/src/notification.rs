@@ -9,7 +9,10 @@ use std::borrow::Cow;
 use sha2::{Digest, Sha512};
 use subtle::ConstantTimeEq;
 
-use midtrans_types::{Amount, PayAccountNotification, PaymentNotification};
+use midtrans_types::{
+    Amount, FraudStatus, OrderId, PayAccountNotification, PaymentNotification, PaymentOutcome,
+    StatusCode, TransactionStatus,
+};
 use serde_json::value::RawValue;
 
 use crate::error::{NotificationError, Scrubber, SignatureError};
@@ -245,18 +248,122 @@ fn verified<T: Signed>(body: &[u8], keys: &[&ServerKey]) -> Result<T, Error> {
     Ok(notification)
 }
 
+/// A payment notification whose `signature_key` verified: the typed notification (all of it,
+/// through `Deref`), and the fields Midtrans always signs or sends — `order_id`,
+/// `status_code`, `gross_amount`, `transaction_status` — as plain values.
+///
+/// ```
+/// use midtrans::types::PaymentOutcome;
+/// use midtrans::{notification, ServerKey};
+/// let key = ServerKey::new("SB-Mid-server-TEST-notification")?;
+/// let signature = notification::signature("order-101200100000.00", &key);
+/// let body = format!(
+///     r#"{{"order_id":"order-101","status_code":"200","gross_amount":"100000.00",
+///         "transaction_status":"capture","fraud_status":"accept","signature_key":"{signature}"}}"#
+/// );
+/// let verified = notification::verify(body.as_bytes(), &[&key])?;
+/// assert_eq!(verified.order_id().as_str(), "order-101");
+/// assert_eq!(verified.gross_amount().as_str(), "100000.00");
+/// assert_eq!(verified.outcome(), PaymentOutcome::Paid);
+/// assert!(verified.is_paid()); // a `Transaction` method, through `Deref`
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct VerifiedNotification {
+    notification: PaymentNotification,
+    order_id: OrderId,
+    gross_amount: Amount,
+    transaction_status: TransactionStatus,
+}
+
+impl VerifiedNotification {
+    /// The signed `order_id`.
+    pub fn order_id(&self) -> &OrderId {
+        &self.order_id
+    }
+
+    /// The signed `status_code`.
+    pub fn status_code(&self) -> &StatusCode {
+        &self.notification.status_code
+    }
+
+    /// The signed `gross_amount`, as its text was received.
+    pub fn gross_amount(&self) -> &Amount {
+        &self.gross_amount
+    }
+
+    /// `transaction_status` (not signed; Midtrans always sends it).
+    pub fn transaction_status(&self) -> &TransactionStatus {
+        &self.transaction_status
+    }
+
+    /// `fraud_status`, absent for methods fraud detection does not screen.
+    pub fn fraud_status(&self) -> Option<&FraudStatus> {
+        self.notification.fraud_status.as_ref()
+    }
+
+    /// What the merchant does: [`TransactionStatus::outcome`] of the status and fraud status.
+    pub fn outcome(&self) -> PaymentOutcome {
+        self.transaction_status.outcome(self.fraud_status())
+    }
+
+    /// The whole notification.
+    pub fn notification(&self) -> &PaymentNotification {
+        &self.notification
+    }
+
+    /// The whole notification, owned.
+    pub fn into_inner(self) -> PaymentNotification {
+        self.notification
+    }
+}
+
+impl core::ops::Deref for VerifiedNotification {
+    type Target = PaymentNotification;
+
+    fn deref(&self) -> &PaymentNotification {
+        &self.notification
+    }
+}
+
+impl From<VerifiedNotification> for PaymentNotification {
+    fn from(verified: VerifiedNotification) -> Self {
+        verified.notification
+    }
+}
+
 /// Parses a payment notification's raw body and verifies its signature with any of `keys`.
 ///
 /// The signed fields are read from the body as received, each exactly once: `order_id` a
 /// string, `status_code` three digits, `gross_amount` digits with two decimals (a JSON number
-/// counts by its text, never re-rendered). The typed notification returned holds that text.
+/// counts by its text, never re-rendered). The notification returned holds that text.
 ///
 /// # Errors
-/// [`Error::Notification`] for a body that is not a notification, a signed field repeated or in
-/// another form; [`Error::Signature`] when a signed field is missing or the signature does not
-/// verify. No call is made either way.
-pub fn verify(body: &[u8], keys: &[&ServerKey]) -> Result<PaymentNotification, Error> {
-    verified(body, keys)
+/// [`Error::Notification`] for a body that is not a notification (`transaction_status`
+/// missing included), a signed field repeated or in another form; [`Error::Signature`] when a
+/// signed field is missing or the signature does not verify. No call is made either way.
+pub fn verify(body: &[u8], keys: &[&ServerKey]) -> Result<VerifiedNotification, Error> {
+    let notification: PaymentNotification = verified(body, keys)?;
+    let missing = |field| Error::Signature(SignatureError::MissingField(field));
+    let order_id = notification
+        .order_id
+        .clone()
+        .ok_or_else(|| missing("order_id"))?;
+    let gross_amount = notification
+        .gross_amount
+        .clone()
+        .ok_or_else(|| missing("gross_amount"))?;
+    let transaction_status = notification.transaction_status.clone().ok_or_else(|| {
+        Error::Notification(NotificationError::Malformed(
+            "a payment notification without `transaction_status`".to_owned(),
+        ))
+    })?;
+    Ok(VerifiedNotification {
+        notification,
+        order_id,
+        gross_amount,
+        transaction_status,
+    })
 }
 
 /// Parses a pay account (GoPay linking) notification and verifies its signature

@@ -1,12 +1,12 @@
 use http::Method;
 use midtrans_types::{
-    ActionResponse, PaymentNotification, RefundRequest, RefundResponse, StatusB2bResponse,
-    StatusResponse,
+    ActionResponse, RefundRequest, RefundResponse, StatusB2bResponse, StatusResponse,
 };
 
 use super::{path, RequestBody};
+use crate::notification::VerifiedNotification;
 use crate::request::{Endpoint, Host, PendingRequest};
-use crate::{Client, Error, NotificationError, SignatureError};
+use crate::{Client, Error, NotificationError};
 
 /// Transaction status, actions, refunds and notifications, by order id or transaction id.
 /// `client.transactions()`, `client.snap().transactions()` or `client.core().transactions()`.
@@ -174,14 +174,14 @@ impl<'a> Transactions<'a> {
     /// # let raw_body: &[u8] = b"";
     /// // `raw_body`: the bytes Midtrans POSTed, as received.
     /// let notification = client.transactions().notification(raw_body)?;
-    /// println!("{:?} is {:?}", notification.order_id, notification.transaction_status);
+    /// println!("{} is {:?}", notification.order_id(), notification.outcome());
     /// # Ok(()) }
     /// ```
     ///
     /// # Errors
     /// [`Error::Notification`] for a body that is not a notification (or repeats or misshapes a
     /// signed field), [`Error::Signature`] when the signature does not verify. No call is made.
-    pub fn notification(&self, body: &[u8]) -> Result<PaymentNotification, Error> {
+    pub fn notification(&self, body: &[u8]) -> Result<VerifiedNotification, Error> {
         let state = self.client.state();
         let keys: Vec<&crate::ServerKey> = std::iter::once(&state.config.server_key)
             .chain(&state.config.notification_keys)
@@ -209,11 +209,7 @@ impl<'a> Transactions<'a> {
     /// [`NotificationError::OrderMismatch`] when the answer is about another order.
     pub async fn notification_status(&self, body: &[u8]) -> Result<StatusResponse, Error> {
         let notification = self.notification(body)?;
-        // Verification checked that the signed order id is there.
-        let order_id = notification
-            .order_id
-            .as_ref()
-            .ok_or(Error::Signature(SignatureError::MissingField("order_id")))?;
+        let order_id = notification.order_id();
         let status = self.status(order_id.as_str()).send().await?;
         if status.order_id.as_ref() != Some(order_id) {
             let scrubber = &self.client.state().scrubber;

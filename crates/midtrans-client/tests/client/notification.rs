@@ -52,7 +52,11 @@ fn the_documented_vector_verifies() {
         .transactions()
         .notification(&notification_body(expected))
         .unwrap();
-    assert_eq!(notification.order_id.unwrap(), "1111");
+    assert_eq!(notification.order_id().as_str(), "1111");
+    assert_eq!(
+        notification.notification().order_id.as_ref(),
+        Some(notification.order_id())
+    );
     // Midtrans sends lowercase hex; the comparison is exact, so a changed case is a change.
     let err = client
         .transactions()
@@ -462,7 +466,7 @@ fn a_numeric_gross_amount_is_hashed_from_its_text_as_received() {
     let client = client_with(DOC_KEY, &MockTransport::new());
     let body = |signed: &str| {
         format!(
-            r#"{{"order_id":"1111","status_code":"200","gross_amount":100000.00,"signature_key":"{signed}"}}"#
+            r#"{{"order_id":"1111","status_code":"200","gross_amount":100000.00,"transaction_status":"settlement","signature_key":"{signed}"}}"#
         )
     };
     let notification = client
@@ -545,6 +549,49 @@ fn an_oversized_notification_is_refused_before_parsing() {
             err,
             Error::Notification(NotificationError::TooLarge { len }) if len == body.len()
         ),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_verified_notification_has_its_signed_fields_and_status_as_plain_values() {
+    let v = vector();
+    let key = ServerKey::new(DOC_KEY).unwrap();
+    let expected = v["expected_signature_key_hex"].as_str().unwrap();
+    let verified = midtrans::notification::verify(&notification_body(expected), &[&key]).unwrap();
+    assert_eq!(
+        verified.order_id().as_str(),
+        v["order_id"].as_str().unwrap()
+    );
+    assert_eq!(
+        verified.status_code().as_str(),
+        v["status_code"].as_str().unwrap()
+    );
+    assert_eq!(
+        verified.gross_amount().as_str(),
+        v["gross_amount"].as_str().unwrap()
+    );
+    assert_eq!(
+        *verified.transaction_status(),
+        midtrans::types::TransactionStatus::Settlement
+    );
+    assert_eq!(verified.fraud_status(), None);
+    assert_eq!(verified.outcome(), midtrans::types::PaymentOutcome::Paid);
+    // The whole notification, through Deref and owned.
+    assert_eq!(
+        verified.payment_type.as_ref().unwrap().as_str(),
+        "bank_transfer"
+    );
+    let whole: midtrans::types::PaymentNotification = verified.clone().into();
+    assert_eq!(&whole, verified.notification());
+
+    // Without `transaction_status`, a payment notification is not one: refused, even signed.
+    let mut body: Value = serde_json::from_slice(&notification_body(expected)).unwrap();
+    body.as_object_mut().unwrap().remove("transaction_status");
+    let err =
+        midtrans::notification::verify(&serde_json::to_vec(&body).unwrap(), &[&key]).unwrap_err();
+    assert!(
+        matches!(&err, Error::Notification(NotificationError::Malformed(reason)) if reason.contains("transaction_status")),
         "{err:?}"
     );
 }
