@@ -24,6 +24,8 @@
 #![deny(missing_docs)]
 
 mod api;
+#[cfg(feature = "axum")]
+mod axum;
 mod client;
 mod config;
 mod error;
@@ -35,6 +37,8 @@ pub mod retry;
 pub mod transport;
 
 pub use api::{CoreApi, QueryParams, RequestBody, Snap, Transactions};
+#[cfg(feature = "axum")]
+pub use axum::NotificationRejection;
 pub(crate) use client::basic_auth;
 pub use client::Client;
 pub use config::{

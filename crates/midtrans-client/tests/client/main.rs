@@ -6,6 +6,8 @@
     clippy::indexing_slicing
 )]
 
+#[cfg(feature = "axum")]
+mod axum_extractor;
 mod classify;
 mod endpoints;
 mod logs;

@@ -1,0 +1,109 @@
+//! The axum extractor (feature `axum`): a handler takes a [`VerifiedNotification`], read from
+//! the raw body and verified with the client's server keys, and never runs for a forged or
+//! malformed body.
+
+use axum_core::extract::{FromRef, FromRequest, Request};
+use axum_core::response::{IntoResponse, Response};
+use bytes::Bytes;
+use http::StatusCode;
+
+use crate::{Client, Error, NotificationError, VerifiedNotification};
+
+/// Why the extractor refused a notification, answered to Midtrans as it is: 400 for a body that
+/// is not a notification, 401 for a signature that does not verify, 413 for a body too large.
+/// The answer's text is the error's `Display`, which never holds a key.
+#[derive(Debug)]
+pub struct NotificationRejection {
+    status: StatusCode,
+    error: Option<Error>,
+    reason: String,
+}
+
+impl NotificationRejection {
+    /// The HTTP status the rejection answers.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The verification error, when the body was read (`None` when reading it failed).
+    pub fn error(&self) -> Option<&Error> {
+        self.error.as_ref()
+    }
+}
+
+impl std::fmt::Display for NotificationRejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "notification refused ({}): {}", self.status, self.reason)
+    }
+}
+
+impl std::error::Error for NotificationRejection {}
+
+impl IntoResponse for NotificationRejection {
+    fn into_response(self) -> Response {
+        (self.status, self.to_string()).into_response()
+    }
+}
+
+impl From<Error> for NotificationRejection {
+    fn from(error: Error) -> Self {
+        let status = match &error {
+            Error::Signature(_) => StatusCode::UNAUTHORIZED,
+            Error::Notification(NotificationError::TooLarge { .. }) => {
+                StatusCode::PAYLOAD_TOO_LARGE
+            }
+            _ => StatusCode::BAD_REQUEST,
+        };
+        NotificationRejection {
+            status,
+            reason: error.to_string(),
+            error: Some(error),
+        }
+    }
+}
+
+/// Reads the raw body and verifies it with the state's [`Client`] (its server key and any
+/// [`previous_server_key`](crate::ClientBuilder::previous_server_key)), as
+/// [`Transactions::notification`](crate::Transactions::notification) does.
+///
+/// ```no_run
+/// use axum::{routing::post, Router};
+/// use axum::http::StatusCode;
+/// use midtrans::types::PaymentOutcome;
+/// use midtrans::VerifiedNotification;
+///
+/// async fn notification(notification: VerifiedNotification) -> StatusCode {
+///     // Forged or malformed bodies never get here: the extractor answered 401 or 400.
+///     match notification.outcome() {
+///         PaymentOutcome::Paid => println!("fulfil {}", notification.order_id()),
+///         outcome => println!("{}: {outcome:?}", notification.order_id()),
+///     }
+///     StatusCode::OK
+/// }
+///
+/// # fn app(client: midtrans::Client) -> Router {
+/// // The state is the client, or any state a `Client` can be taken from (`FromRef`).
+/// Router::new()
+///     .route("/midtrans/notification", post(notification))
+///     .with_state(client)
+/// # }
+/// ```
+impl<S> FromRequest<S> for VerifiedNotification
+where
+    S: Send + Sync,
+    Client: FromRef<S>,
+{
+    type Rejection = NotificationRejection;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let body = Bytes::from_request(request, state)
+            .await
+            .map_err(|refused| NotificationRejection {
+                status: refused.status(),
+                reason: refused.body_text(),
+                error: None,
+            })?;
+        let client = Client::from_ref(state);
+        Ok(client.transactions().notification(&body)?)
+    }
+}
