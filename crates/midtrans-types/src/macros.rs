@@ -230,6 +230,24 @@ macro_rules! id_newtype {
 ///
 /// `setters!(Type { field: T, .. })` sets `self.field`; `setters!(Builder => inner { .. })` sets
 /// `self.inner.field`. List fields get `list_setters!`, which takes any iterator of values.
+/// Like `setters!`, for whole-number fields: the setter takes the type itself, so an integer
+/// literal needs no suffix (`.max_interval(12)`; `impl Into<u32>` would leave it ambiguous).
+macro_rules! exact_setters {
+    ($ty:ty { $( $(#[$m:meta])* $field:ident : $t:ty ),* $(,)? }) => {
+        impl $ty {
+            $(
+                $(#[$m])*
+                #[doc = concat!("Sets `", stringify!($field), "`.")]
+                #[must_use]
+                pub fn $field(mut self, value: $t) -> Self {
+                    self.$field = Some(value);
+                    self
+                }
+            )*
+        }
+    };
+}
+
 macro_rules! setters {
     ($ty:ty { $( $(#[$m:meta])* $field:ident : $t:ty ),* $(,)? }) => {
         impl $ty {

@@ -78,12 +78,6 @@ impl Idr {
     }
 }
 
-impl From<u32> for Idr {
-    fn from(rupiah: u32) -> Self {
-        Idr(u64::from(rupiah))
-    }
-}
-
 impl From<u64> for Idr {
     fn from(rupiah: u64) -> Self {
         Idr(rupiah)

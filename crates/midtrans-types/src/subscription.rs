@@ -64,9 +64,10 @@ impl Schedule {
 }
 
 setters!(Schedule {
-    max_interval: u32,
     start_time: RequestTime,
 });
+
+exact_setters!(Schedule { max_interval: u32 });
 
 /// `retry_schedule`: how failed charges are retried (default: 3 retries, hourly;
 /// `max_interval: 0` disables retries).
@@ -123,7 +124,7 @@ pub struct SubscriptionGopay {
 ///     "SUBSCRIPTION-STARTER-1",
 ///     Idr::new(100_000),
 ///     &SavedTokenId::new("436502qFfqfAQKScMtPRPdZDOaeg7199"),
-///     Schedule::new(1, IntervalUnit::Month).max_interval(3u32),
+///     Schedule::new(1, IntervalUnit::Month).max_interval(3),
 /// )
 /// .build()?;
 /// # Ok::<(), midtrans_types::BuildError>(())
@@ -313,10 +314,13 @@ impl ScheduleUpdate {
 }
 
 setters!(ScheduleUpdate {
-    interval: u32,
     interval_unit: IntervalUnit,
-    max_interval: u32,
     start_time: RequestTime,
+});
+
+exact_setters!(ScheduleUpdate {
+    interval: u32,
+    max_interval: u32,
 });
 
 /// `PATCH /v1/subscriptions/{id}`: change some fields of a subscription; only the fields set are

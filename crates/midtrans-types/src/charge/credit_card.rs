@@ -68,11 +68,14 @@ setters!(CreditCard {
     authentication: bool,
     bank: Bank,
     channel: CardChannel,
-    installment_term: u32,
     transaction_type: CardTransactionType,
     save_token_id: bool,
     point_redeem_amount: PointRedeem,
     callback_type: CallbackType,
+});
+
+exact_setters!(CreditCard {
+    installment_term: u32,
 });
 
 list_setters!(CreditCard { bins: String });

@@ -355,3 +355,24 @@ fn hours_are_for_retry_schedules_and_decode_from_answers() {
     let unit = answer.retry_schedule.unwrap().interval_unit;
     assert_eq!(unit, Some(IntervalUnit::Hour));
 }
+
+/// Counts and amounts take plain integer literals: no `u32`/`u64` suffix, no `Idr::new`.
+#[test]
+fn amounts_and_counts_take_integer_literals() {
+    let details = TransactionDetails::new("order-1", 200_000);
+    assert_eq!(details.gross_amount, Idr::new(200_000));
+    let schedule = Schedule::new(1, IntervalUnit::Month).max_interval(12);
+    assert_eq!(schedule.max_interval, Some(12));
+    let update = ScheduleUpdate::new().interval(2).max_interval(6);
+    let json = serde_json::to_value(&update).unwrap();
+    assert_eq!(
+        (json["interval"].as_u64(), json["max_interval"].as_u64()),
+        (Some(2), Some(6))
+    );
+    let refund = RefundRequest::builder().amount(5_000).build().unwrap();
+    assert_eq!(serde_json::to_value(&refund).unwrap()["amount"], 5_000);
+    let item = ItemDetails::new("Kopi", 15_000, 2);
+    assert_eq!(serde_json::to_value(&item).unwrap()["price"], 15_000);
+    let card = CreditCard::new("48111111-1114-token").installment_term(12);
+    assert_eq!(serde_json::to_value(&card).unwrap()["installment_term"], 12);
+}
