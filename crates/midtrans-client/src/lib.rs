@@ -32,6 +32,7 @@ mod error;
 mod idempotency;
 mod json;
 pub mod notification;
+pub mod prelude;
 mod request;
 pub mod retry;
 pub mod transport;

@@ -16,6 +16,7 @@ mod notification;
 mod outcomes;
 mod paths;
 mod plan;
+mod prelude;
 mod properties;
 mod retries;
 mod secrets;
