@@ -91,6 +91,19 @@ impl<'a> CoreApi<'a> {
     /// println!("{:?} {:?}", charge.transaction_status, charge.va_numbers);
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 400 invalid parameters ([`is_validation`](crate::ApiError::is_validation), the reasons in
+    /// [`messages`](crate::ApiError::messages)); 401 wrong key
+    /// ([`is_unauthorized`](crate::ApiError::is_unauthorized)); 402 payment channel not active, or
+    /// a card 3-D Secure 1 cannot pay
+    /// ([`is_channel_inactive`](crate::ApiError::is_channel_inactive)); 406 order id already used
+    /// ([`is_duplicate`](crate::ApiError::is_duplicate)); 411 card token missing, invalid or
+    /// expired ([`is_token_invalid`](crate::ApiError::is_token_invalid)); 5xx
+    /// ([`is_server_error`](crate::ApiError::is_server_error): the outcome is unknown). A denial by
+    /// the bank or fraud detection is no error: body `202`, `transaction_status` `deny`.
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn charge(&self, body: impl RequestBody<ChargeRequest>) -> PendingRequest<ChargeResponse> {
         self.post("/v2/charge", body, charge_honours_idempotency_key)
     }
@@ -105,6 +118,13 @@ impl<'a> CoreApi<'a> {
     /// println!("{:?}", captured.transaction_status);
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 404 unknown transaction ([`is_not_found`](crate::ApiError::is_not_found)); 412 not an
+    /// authorized card payment ([`is_status_conflict`](crate::ApiError::is_status_conflict)); 400
+    /// an invalid amount.
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn capture(&self, body: impl RequestBody<CaptureRequest>) -> PendingRequest<Transaction> {
         self.post("/v2/capture", body, |_| true)
     }
@@ -119,6 +139,12 @@ impl<'a> CoreApi<'a> {
     /// println!("{:?}", saved.saved_token_id);
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 400 an invalid card number or expiry ([`is_validation`](crate::ApiError::is_validation));
+    /// 401 wrong client key.
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn card_register(
         &self,
         query: impl QueryParams<CardRegisterRequest>,
@@ -136,6 +162,13 @@ impl<'a> CoreApi<'a> {
     /// println!("{:?}", token.token_id);
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 400 an invalid card number, expiry or CVV
+    /// ([`is_validation`](crate::ApiError::is_validation), e.g. "card_exp_year must be greater than
+    /// this year"); 401 wrong client key.
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn card_token(
         &self,
         query: impl QueryParams<CardTokenRequest>,
@@ -151,6 +184,12 @@ impl<'a> CoreApi<'a> {
     /// println!("{:?}", points.point_balance_amount);
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 402 the card has no points program
+    /// ([`is_channel_inactive`](crate::ApiError::is_channel_inactive)); 411 invalid token.
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn card_point_inquiry(&self, token_id: &str) -> PendingRequest<PointInquiryResponse> {
         let endpoint = path("/v2/point_inquiry", token_id, "")
             .map(|p| Endpoint::new(Method::GET, Host::Core, p).secret_id());
@@ -166,6 +205,13 @@ impl<'a> CoreApi<'a> {
     /// println!("{card:?}");
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 404 unknown BIN ([`is_not_found`](crate::ApiError::is_not_found), with
+    /// [`message_title`](crate::ApiError::message_title)); 401 wrong key (a text answer); 409 rate
+    /// limit (100 calls a minute).
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn bin(&self, bin: &str) -> PendingRequest<BinResponse> {
         let endpoint = path("/v1/bins", bin, "")
             .map(|p| Endpoint::new(Method::GET, Host::Core, p).auth(Auth::ClientIfConfigured));
@@ -189,6 +235,12 @@ impl<'a> CoreApi<'a> {
     /// println!("{:?}", created.id);
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 400 invalid parameters ([`is_validation`](crate::ApiError::is_validation), e.g. an amount of
+    /// 0, an unknown token); 401 wrong key.
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn create_subscription(
         &self,
         body: impl RequestBody<SubscriptionRequest>,
@@ -204,6 +256,11 @@ impl<'a> CoreApi<'a> {
     /// println!("{:?}", subscription.status);
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 404 unknown subscription ([`is_not_found`](crate::ApiError::is_not_found)).
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn get_subscription(&self, id: &str) -> PendingRequest<Subscription> {
         self.at(Method::GET, path("/v1/subscriptions", id, ""))
     }
@@ -215,6 +272,11 @@ impl<'a> CoreApi<'a> {
     /// client.core().disable_subscription("d98a63b8-97e4-4059-825f-0f62340407e9").send().await?;
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 404 unknown subscription ([`is_not_found`](crate::ApiError::is_not_found)).
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn disable_subscription(&self, id: &str) -> PendingRequest<SubscriptionActionResponse> {
         self.at(Method::POST, path("/v1/subscriptions", id, "/disable"))
     }
@@ -226,6 +288,11 @@ impl<'a> CoreApi<'a> {
     /// client.core().enable_subscription("d98a63b8-97e4-4059-825f-0f62340407e9").send().await?;
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 404 unknown subscription ([`is_not_found`](crate::ApiError::is_not_found)).
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn enable_subscription(&self, id: &str) -> PendingRequest<SubscriptionActionResponse> {
         self.at(Method::POST, path("/v1/subscriptions", id, "/enable"))
     }
@@ -237,6 +304,11 @@ impl<'a> CoreApi<'a> {
     /// client.core().cancel_subscription("d98a63b8-97e4-4059-825f-0f62340407e9").send().await?;
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 404 unknown subscription ([`is_not_found`](crate::ApiError::is_not_found)).
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn cancel_subscription(&self, id: &str) -> PendingRequest<SubscriptionActionResponse> {
         self.at(Method::POST, path("/v1/subscriptions", id, "/cancel"))
     }
@@ -255,6 +327,12 @@ impl<'a> CoreApi<'a> {
     ///     .await?;
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 400 invalid parameters ([`is_validation`](crate::ApiError::is_validation)); 404 unknown
+    /// subscription ([`is_not_found`](crate::ApiError::is_not_found)).
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn update_subscription(
         &self,
         id: &str,
@@ -277,6 +355,13 @@ impl<'a> CoreApi<'a> {
     /// println!("{:?} {:?}", linked.account_id, linked.account_status);
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 400 an invalid phone number ([`is_validation`](crate::ApiError::is_validation)); 429 rate
+    /// limit ([`is_rate_limited`](crate::ApiError::is_rate_limited)). GoPay refusing the account
+    /// (user not found, wallet blocked) is no error: body `202` with `channel_response_message`.
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn link_payment_account(
         &self,
         body: impl RequestBody<PayAccountLinkRequest>,
@@ -292,6 +377,12 @@ impl<'a> CoreApi<'a> {
     /// println!("{:?}", account.account_status);
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 404 unknown account ([`is_not_found`](crate::ApiError::is_not_found)), in an HTTP 200
+    /// answer.
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn get_payment_account(&self, account_id: &str) -> PendingRequest<PayAccount> {
         self.at(Method::GET, path("/v2/pay/account", account_id, ""))
     }
@@ -303,6 +394,12 @@ impl<'a> CoreApi<'a> {
     /// client.core().unlink_payment_account("00000269-7836-49e5-bc65-e592afafec14").send().await?;
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 404 unknown account ([`is_not_found`](crate::ApiError::is_not_found)); 412 the account is
+    /// not enabled ([`is_status_conflict`](crate::ApiError::is_status_conflict)).
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn unlink_payment_account(&self, account_id: &str) -> PendingRequest<PayAccount> {
         self.at(Method::POST, path("/v2/pay/account", account_id, "/unbind"))
     }

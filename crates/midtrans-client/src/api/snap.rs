@@ -35,6 +35,14 @@ impl<'a> Snap<'a> {
     /// println!("token {} at {}", page.token, page.redirect_url);
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 400 invalid parameters ([`is_validation`](crate::ApiError::is_validation), Snap's
+    /// `error_messages` in [`messages`](crate::ApiError::messages), e.g. an order id already
+    /// taken); 401 wrong key ([`is_unauthorized`](crate::ApiError::is_unauthorized)); 5xx
+    /// ([`is_server_error`](crate::ApiError::is_server_error)).
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn create_transaction(
         &self,
         body: impl RequestBody<SnapRequest>,
@@ -53,6 +61,11 @@ impl<'a> Snap<'a> {
     /// println!("snap.pay(\"{token}\")");
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// As [`Snap::create_transaction`].
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn create_transaction_token(
         &self,
         body: impl RequestBody<SnapRequest>,
@@ -73,6 +86,11 @@ impl<'a> Snap<'a> {
     /// println!("send the customer to {url}");
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// As [`Snap::create_transaction`].
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn create_transaction_redirect_url(
         &self,
         body: impl RequestBody<SnapRequest>,
@@ -91,6 +109,12 @@ impl<'a> Snap<'a> {
     /// client.snap().cancel(&token).send().await?;
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 404 unknown token ([`is_not_found`](crate::ApiError::is_not_found)); 400 already cancelled,
+    /// or the payment is in progress.
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn cancel(&self, token: &SnapToken) -> PendingRequest<SnapCancelResponse> {
         let endpoint = path("/transactions", token.as_str(), "/cancel")
             .map(|p| Endpoint::new(Method::POST, Host::Snap, p));

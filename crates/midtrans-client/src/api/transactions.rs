@@ -48,6 +48,12 @@ impl<'a> Transactions<'a> {
     /// }
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 404 unknown order or transaction ([`is_not_found`](crate::ApiError::is_not_found)); 401
+    /// wrong key.
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn status(&self, id: &str) -> PendingRequest<StatusResponse> {
         self.call(Method::GET, id, "/status", None)
     }
@@ -60,6 +66,11 @@ impl<'a> Transactions<'a> {
     /// println!("{:?}", payments.transactions);
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 404 unknown order or transaction ([`is_not_found`](crate::ApiError::is_not_found)).
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn status_b2b(&self, id: &str) -> PendingRequest<StatusB2bResponse> {
         self.call(Method::GET, id, "/status/b2b", None)
     }
@@ -72,6 +83,12 @@ impl<'a> Transactions<'a> {
     /// println!("{:?}", approved.fraud_status);
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 404 unknown transaction ([`is_not_found`](crate::ApiError::is_not_found)); 412 not under
+    /// `challenge` ([`is_status_conflict`](crate::ApiError::is_status_conflict)).
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn approve(&self, id: &str) -> PendingRequest<ActionResponse> {
         self.call(Method::POST, id, "/approve", None)
     }
@@ -84,6 +101,12 @@ impl<'a> Transactions<'a> {
     /// println!("{:?}", denied.transaction_status);
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 404 unknown transaction ([`is_not_found`](crate::ApiError::is_not_found)); 412 not under
+    /// `challenge` ([`is_status_conflict`](crate::ApiError::is_status_conflict)).
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn deny(&self, id: &str) -> PendingRequest<ActionResponse> {
         self.call(Method::POST, id, "/deny", None)
     }
@@ -96,6 +119,13 @@ impl<'a> Transactions<'a> {
     /// println!("{:?}", cancelled.transaction_status);
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 404 unknown transaction ([`is_not_found`](crate::ApiError::is_not_found)); 412 already
+    /// settled, expired or cancelled ([`is_status_conflict`](crate::ApiError::is_status_conflict)):
+    /// refund a settled payment instead.
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn cancel(&self, id: &str) -> PendingRequest<ActionResponse> {
         self.call(Method::POST, id, "/cancel", None)
     }
@@ -109,6 +139,13 @@ impl<'a> Transactions<'a> {
     /// println!("{:?}", expired.transaction_status);
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 404 unknown transaction ([`is_not_found`](crate::ApiError::is_not_found)); 412 no longer
+    /// pending ([`is_status_conflict`](crate::ApiError::is_status_conflict)). The success answer's
+    /// body `status_code` is `407`, which is no error.
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn expire(&self, id: &str) -> PendingRequest<ActionResponse> {
         self.call(Method::POST, id, "/expire", None)
     }
@@ -127,6 +164,16 @@ impl<'a> Transactions<'a> {
     /// println!("{:?}", refunded.refund_amount);
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// 404 unknown transaction ([`is_not_found`](crate::ApiError::is_not_found)); 412 not settled
+    /// yet ([`is_status_conflict`](crate::ApiError::is_status_conflict)): cancel a captured card
+    /// payment instead; 414 an invalid amount or too little merchant balance
+    /// ([`is_refund_refused`](crate::ApiError::is_refund_refused)); 406 the `refund_key` was used
+    /// for another refund ([`is_duplicate`](crate::ApiError::is_duplicate)) — the same key again is
+    /// a retry of its refund.
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn refund(
         &self,
         id: &str,
@@ -148,6 +195,11 @@ impl<'a> Transactions<'a> {
     /// println!("{:?}", refunded.refund_amount);
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) as Midtrans documents it:
+    /// As [`Transactions::refund`].
+    /// Transport errors as for every call (see [`Error`](crate::Error)).
     pub fn refund_direct(
         &self,
         id: &str,
