@@ -449,7 +449,7 @@ async fn run(o: Options) {
         for part in 0..rounds {
             let calls = o.calls / rounds + usize::from(part < o.calls % rounds);
             let tag = format!("{round}-{part}");
-            let floor_first = part % 2 == 0;
+            let floor_first = part.is_multiple_of(2);
             let (mut floor_cpu, mut typed_cpu) = (0.0, 0.0);
             for floor_turn in [floor_first, !floor_first] {
                 if floor_turn && run_floor {

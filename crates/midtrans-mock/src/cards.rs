@@ -134,7 +134,7 @@ pub(crate) fn luhn(number: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// BIN metadata for the sandbox BINs.

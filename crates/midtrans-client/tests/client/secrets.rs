@@ -174,13 +174,13 @@ async fn concurrent_requests_carry_only_their_own_notification_urls() {
         .build()
         .unwrap();
     let mut handles = Vec::new();
-    for i in 0..1000 {
+    for i in 0..1000_u32 {
         mock.push_json(201, r#"{"token":"t","redirect_url":"u"}"#);
         let client = client.clone();
         handles.push(tokio::spawn(async move {
             let body = serde_json::json!({"transaction_details": {"order_id": format!("c-{i}"), "gross_amount": 1}});
             let pending = client.snap().create_transaction(body);
-            let pending = if i % 2 == 0 {
+            let pending = if i.is_multiple_of(2) {
                 pending.override_notification([format!("https://example.com/{i}")])
             } else {
                 pending.append_notification([format!("https://example.com/{i}")])
@@ -198,7 +198,7 @@ async fn concurrent_requests_carry_only_their_own_notification_urls() {
         let i: usize = body["transaction_details"]["order_id"].as_str().unwrap()[2..]
             .parse()
             .unwrap();
-        let (mine, other) = if i % 2 == 0 {
+        let (mine, other) = if i.is_multiple_of(2) {
             ("x-override-notification", "x-append-notification")
         } else {
             ("x-append-notification", "x-override-notification")
