@@ -68,6 +68,14 @@ pub(crate) struct Endpoint {
 }
 
 impl Endpoint {
+    /// The path as logs and `Debug` show it: a card token in its last segment redacted.
+    pub(crate) fn shown_path(&self) -> Cow<'_, str> {
+        match self.path.rsplit_once('/') {
+            Some((parent, _)) if self.secret_id => Cow::Owned(format!("{parent}/[redacted]")),
+            _ => Cow::Borrowed(&self.path),
+        }
+    }
+
     pub(crate) fn new(method: Method, host: Host, path: String) -> Self {
         Endpoint {
             method,
@@ -346,10 +354,31 @@ impl<T> PendingRequest<T> {
 
     /// The one straight line: endpoint → HTTP request with options → transport → classifier →
     /// decoded answer, repeated as the retry policy says.
+    /// The call, inside its `tracing` span when the feature is on.
     async fn execute<R>(
         self,
         decode_as: fn(&[u8]) -> Result<R, serde_json::Error>,
     ) -> Result<Done<R>, Error> {
+        #[cfg(feature = "tracing")]
+        {
+            use tracing::Instrument as _;
+            let span = match &self.endpoint {
+                Ok(endpoint) => trace::call_span(endpoint),
+                Err(_) => tracing::Span::none(),
+            };
+            self.run(decode_as, span.clone()).instrument(span).await
+        }
+        #[cfg(not(feature = "tracing"))]
+        self.run(decode_as, ()).await
+    }
+
+    async fn run<R>(
+        self,
+        decode_as: fn(&[u8]) -> Result<R, serde_json::Error>,
+        span: trace::Span,
+    ) -> Result<Done<R>, Error> {
+        #[cfg(not(feature = "tracing"))]
+        let () = span;
         let endpoint = self.endpoint?;
         let state = self.client.state();
         let mut options = self.options;
@@ -389,6 +418,8 @@ impl<T> PendingRequest<T> {
             idempotency_key: key,
             ..CallInfo::default()
         };
+        #[cfg(feature = "tracing")]
+        trace::key(&span, call.idempotency_key.as_ref());
         // The budget and the key's lifetime count from here, attempt time included.
         let started = Instant::now();
         loop {
@@ -399,11 +430,15 @@ impl<T> PendingRequest<T> {
                 &option_headers,
             )?;
             call.attempts = call.attempts.saturating_add(1);
+            #[cfg(feature = "tracing")]
+            let attempt_started = Instant::now();
             // Whether this attempt may have acted; once one may have, the call's outcome stays
             // unknown unless a later attempt succeeds, whatever the later ones answer.
             let (error, status, retry_after, maybe_acted) =
                 match state.transport.send(request, Some(timeout)).await {
                     Err(error) => {
+                        #[cfg(feature = "tracing")]
+                        trace::attempt(&span, call.attempts, None, attempt_started.elapsed());
                         let maybe_sent = error.maybe_sent();
                         (Error::Transport(error), None, None, maybe_sent)
                     }
@@ -416,6 +451,13 @@ impl<T> PendingRequest<T> {
                             .map(str::to_owned);
                         let decoded = classify(status, response.into_body(), &state.scrubber)
                             .and_then(|body| decode(status, &body, decode_as, &state.scrubber));
+                        #[cfg(feature = "tracing")]
+                        trace::attempt(
+                            &span,
+                            call.attempts,
+                            Some(status),
+                            attempt_started.elapsed(),
+                        );
                         match decoded {
                             Ok(value) => {
                                 return Ok(Done {
@@ -455,7 +497,11 @@ impl<T> PendingRequest<T> {
             };
             match policy.decide(&attempt, idempotency::jitter(), started.elapsed()) {
                 Decision::Stop => return Err(error.with_call(call)),
-                Decision::RetryAfter(wait) => pause(wait).await,
+                Decision::RetryAfter(wait) => {
+                    #[cfg(feature = "tracing")]
+                    trace::retry(call.attempts, wait, &error);
+                    pause(wait).await;
+                }
             }
         }
     }
@@ -466,10 +512,7 @@ impl<T> fmt::Debug for PendingRequest<T> {
         let mut shown = f.debug_struct("PendingRequest");
         match &self.endpoint {
             Ok(endpoint) => {
-                let path = match endpoint.path.rsplit_once('/') {
-                    Some((parent, _)) if endpoint.secret_id => format!("{parent}/[redacted]"),
-                    _ => endpoint.path.clone(),
-                };
+                let path = endpoint.shown_path();
                 let query: Vec<(&str, Cow<'_, str>)> = endpoint
                     .query
                     .iter()
@@ -652,4 +695,104 @@ fn build_request(
     }
     *request.headers_mut() = headers;
     Ok(request)
+}
+
+/// Without the `tracing` feature a call has no span.
+#[cfg(not(feature = "tracing"))]
+mod trace {
+    /// No span without the feature.
+    pub(super) type Span = ();
+}
+
+/// The `tracing` output of a call (feature `tracing`): what it is, its attempts and retries.
+/// Nothing here reads the body beyond an order id, the headers, or the keys.
+#[cfg(feature = "tracing")]
+mod trace {
+    use std::time::Duration;
+
+    /// The call's span, handed down so its fields are filled in whatever the subscriber.
+    pub(super) type Span = tracing::Span;
+
+    use super::Endpoint;
+    use crate::idempotency::Key;
+    use crate::Error;
+
+    /// The order id a charge or Snap body names (`transaction_details.order_id`), if any.
+    fn order_id(body: &[u8]) -> Option<String> {
+        #[derive(serde::Deserialize)]
+        struct Details {
+            order_id: Option<String>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Body {
+            transaction_details: Option<Details>,
+        }
+        serde_json::from_slice::<Body>(body)
+            .ok()?
+            .transaction_details?
+            .order_id
+    }
+
+    /// The span of one call: method, host, path (card tokens redacted), the order id a body
+    /// names; `idempotency_key`, `attempts` and `http_status` are filled in as they are known.
+    pub(super) fn call_span(endpoint: &Endpoint) -> tracing::Span {
+        let order_id = endpoint.body.as_deref().and_then(order_id);
+        tracing::info_span!(
+            "midtrans.call",
+            method = %endpoint.method,
+            host = ?endpoint.host,
+            path = %endpoint.shown_path(),
+            order_id = order_id.as_deref(),
+            idempotency_key = tracing::field::Empty,
+            attempts = tracing::field::Empty,
+            http_status = tracing::field::Empty,
+        )
+    }
+
+    pub(super) fn key(span: &Span, key: Option<&Key>) {
+        if let Some(key) = key {
+            span.record("idempotency_key", key.as_str());
+        }
+    }
+
+    /// One attempt's end: its number, HTTP status (none for a transport failure), latency.
+    pub(super) fn attempt(span: &Span, number: u32, status: Option<u16>, latency: Duration) {
+        span.record("attempts", number);
+        if let Some(status) = status {
+            span.record("http_status", status);
+        }
+        tracing::debug!(
+            attempt = number,
+            http_status = status,
+            latency_ms = u64::try_from(latency.as_millis()).unwrap_or(u64::MAX),
+            "midtrans attempt answered"
+        );
+    }
+
+    /// A retry decided after `attempt`, with the wait and why (the error's kind and code, not
+    /// its text).
+    pub(super) fn retry(attempt: u32, wait: Duration, error: &Error) {
+        let (kind, code) = match error {
+            Error::Api(api) => ("api", Some(api.code())),
+            Error::Transport(transport) => (transport_kind(transport), None),
+            _ => ("other", None),
+        };
+        tracing::info!(
+            attempt,
+            wait_ms = u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
+            error = kind,
+            code,
+            "midtrans call retried"
+        );
+    }
+
+    fn transport_kind(error: &crate::TransportError) -> &'static str {
+        use crate::TransportErrorKind as K;
+        match error.kind() {
+            K::Connect => "connect",
+            K::Timeout => "timeout",
+            K::Tls => "tls",
+            _ => "transport",
+        }
+    }
 }

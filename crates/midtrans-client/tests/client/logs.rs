@@ -98,8 +98,43 @@ async fn nothing_logged_at_trace_holds_secrets_or_card_data() {
     .build()
     .unwrap();
     let _ = client.core().charge(&charge).send().await;
+    // A call that is retried: a refused connection, tried twice.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let dead = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let retrying = Client::builder()
+        .environment(Environment::custom(&dead, format!("{dead}/snap/v1")).unwrap())
+        .server_key(KEY)
+        .retry_policy(RetryPolicy::with_retries(1).delays(
+            std::time::Duration::from_millis(1),
+            std::time::Duration::from_millis(1),
+            std::time::Duration::from_secs(5),
+        ))
+        .build()
+        .unwrap();
+    // Its own key, so no random hex in the output can look like a canary.
+    let _ = retrying
+        .core()
+        .charge(&charge)
+        .idempotency_key("log-retry-key")
+        .send()
+        .await;
 
     let logged = capture.0.lock().unwrap().clone();
+    // With the `tracing` feature, this crate's own span and events are there too, and hold
+    // nothing secret either (checked below with everything else).
+    #[cfg(feature = "tracing")]
+    for expected in [
+        "midtrans.call method=POST host=Core path=/v2/charge order_id=\"log-1\"",
+        "midtrans.call method=GET host=Core path=/v2/token",
+        "midtrans attempt answered",
+        "attempt=1 http_status=200",
+        "midtrans call retried",
+        "error=\"connect\"",
+        "idempotency_key=\"log-retry-key\"",
+    ] {
+        assert!(logged.contains(expected), "{expected:?} not in:\n{logged}");
+    }
     assert!(
         !logged.is_empty(),
         "the capture saw the dependencies' output"
