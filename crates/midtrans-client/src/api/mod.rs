@@ -49,6 +49,13 @@ macro_rules! typed_body {
                     to_json(self)
                 }
             }
+
+            /// An owned request, as its reference.
+            impl RequestBody<$ty> for $ty {
+                fn into_json(self) -> Result<Vec<u8>, Error> {
+                    RequestBody::<$ty>::into_json(&self)
+                }
+            }
         )+
     };
 }
@@ -77,6 +84,17 @@ impl RequestBody<ChargeRequest> for &ChargeRequest {
             payment.payment_type().as_str(),
             channel,
         ))
+    }
+}
+
+/// An owned charge, as its reference.
+impl RequestBody<ChargeRequest> for ChargeRequest {
+    fn into_json(self) -> Result<Vec<u8>, Error> {
+        RequestBody::<ChargeRequest>::into_json(&self)
+    }
+
+    fn honours_idempotency_key(&self) -> Option<bool> {
+        RequestBody::<ChargeRequest>::honours_idempotency_key(&self)
     }
 }
 
@@ -136,6 +154,18 @@ impl QueryParams<CardTokenRequest> for &CardTokenRequest {
 impl QueryParams<CardRegisterRequest> for &CardRegisterRequest {
     fn into_query(self) -> Result<Vec<(String, String)>, Error> {
         Ok(owned(self.query_pairs()))
+    }
+}
+
+impl QueryParams<CardTokenRequest> for CardTokenRequest {
+    fn into_query(self) -> Result<Vec<(String, String)>, Error> {
+        QueryParams::<CardTokenRequest>::into_query(&self)
+    }
+}
+
+impl QueryParams<CardRegisterRequest> for CardRegisterRequest {
+    fn into_query(self) -> Result<Vec<(String, String)>, Error> {
+        QueryParams::<CardRegisterRequest>::into_query(&self)
     }
 }
 

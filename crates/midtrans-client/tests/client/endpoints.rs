@@ -679,3 +679,42 @@ async fn awaiting_a_request_sends_it_as_send_does() {
         .unwrap_err();
     assert!(err.as_api().unwrap().is_not_found(), "{err}");
 }
+
+#[tokio::test]
+async fn an_owned_request_sends_as_its_reference_does() {
+    let charge = ChargeRequest::builder(
+        TransactionDetails::new("owned-1", 44_000),
+        BankTransfer::permata(),
+    )
+    .build()
+    .unwrap();
+    let sent = |owned: bool| {
+        let charge = charge.clone();
+        async move {
+            let mock = MockTransport::new();
+            mock.push_json(201, sample("charge_bank_transfer_permata_response.json").as_str());
+            let client = mock_client(&mock);
+            let pending = if owned {
+                client.core().charge(charge)
+            } else {
+                client.core().charge(&charge)
+            };
+            pending.send().await.unwrap();
+            wire(&mock.requests()[0])
+        }
+    };
+    assert_eq!(sent(true).await, sent(false).await);
+    // The owned charge still tells the retry policy that Midtrans ignores Permata's key.
+    assert_eq!(
+        midtrans::RequestBody::<ChargeRequest>::honours_idempotency_key(&charge.clone()),
+        Some(false)
+    );
+    let snap = mock_client(&MockTransport::new())
+        .snap()
+        .create_transaction(snap_request());
+    let shown = format!("{snap:?}");
+    assert!(
+        shown.contains("host: Snap") && shown.contains("bytes"),
+        "an owned Snap request is sendable: {shown}"
+    );
+}
