@@ -27,7 +27,7 @@ async fn main() -> Result<()> {
 
     example.step("Register the card (client key): sandbox card 4811 1111 1111 1114");
     let registered = core
-        .card_register(&CardRegisterRequest::new(
+        .card_register(CardRegisterRequest::new(
             "4811111111111114",
             "12",
             expiry_year()?,

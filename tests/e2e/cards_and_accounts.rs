@@ -13,7 +13,7 @@ async fn card_token_register_points_and_bin() {
     let (_mock, client) = setup(None).await;
     let bad = client
         .core()
-        .card_token(&CardTokenRequest::card(
+        .card_token(CardTokenRequest::card(
             "4811 1111 1111 1115",
             "12",
             "2099",
@@ -29,7 +29,7 @@ async fn card_token_register_points_and_bin() {
 
     let registered = client
         .core()
-        .card_register(&CardRegisterRequest::new("4811111111111114", "12", "2099"))
+        .card_register(CardRegisterRequest::new("4811111111111114", "12", "2099"))
         .send()
         .await
         .unwrap();
@@ -45,7 +45,7 @@ async fn card_token_register_points_and_bin() {
     assert_eq!(answer.transaction_status, Some(TransactionStatus::Capture));
     let retoken = client
         .core()
-        .card_token(&CardTokenRequest::saved(saved.as_str(), "123"))
+        .card_token(CardTokenRequest::saved(saved.as_str(), "123"))
         .send()
         .await
         .unwrap();
@@ -85,7 +85,7 @@ async fn subscriptions_lifecycle() {
     assert_eq!(err.as_api().unwrap().http_status(), 400, "{err}");
     let saved = client
         .core()
-        .card_register(&CardRegisterRequest::new("4811111111111114", "12", "2099"))
+        .card_register(CardRegisterRequest::new("4811111111111114", "12", "2099"))
         .send()
         .await
         .unwrap()

@@ -20,7 +20,7 @@ async fn notifications_verify_with_the_client() {
     let dashboard = Receiver::start(200).await;
     let (mock, client) = setup(Some(&dashboard.url)).await;
     let id = order_id("notify");
-    client.core().charge(&charge(&id)).send().await.unwrap();
+    client.core().charge(charge(&id)).send().await.unwrap();
     mock.pay(&id).unwrap();
     let received = dashboard.wait_for(2).await;
     assert_eq!(received.len(), 2);
@@ -59,7 +59,7 @@ async fn override_and_append_urls_receive_exactly_their_notifications() {
     let a = order_id("override");
     client
         .core()
-        .charge(&charge(&a))
+        .charge(charge(&a))
         .override_notification([overridden.url.as_str()])
         .send()
         .await
@@ -67,7 +67,7 @@ async fn override_and_append_urls_receive_exactly_their_notifications() {
     let b = order_id("append");
     client
         .core()
-        .charge(&charge(&b))
+        .charge(charge(&b))
         .append_notification([appended.url.as_str()])
         .send()
         .await
@@ -110,7 +110,7 @@ async fn failed_deliveries_are_retried() {
     let failing = Receiver::start(500).await;
     let (mock, client) = setup(Some(&failing.url)).await;
     let id = order_id("retry");
-    client.core().charge(&charge(&id)).send().await.unwrap();
+    client.core().charge(charge(&id)).send().await.unwrap();
     // HTTP 500 from the merchant: Midtrans retries once.
     let received = failing.wait_for(2).await;
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;

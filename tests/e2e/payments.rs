@@ -70,7 +70,7 @@ async fn snap_token_page_payment_and_cancel() {
     let url = client
         .snap()
         .create_transaction_redirect_url(
-            &SnapRequest::builder(details(&order_id("snap"), 1))
+            SnapRequest::builder(details(&order_id("snap"), 1))
                 .build()
                 .unwrap(),
         )
@@ -397,7 +397,7 @@ async fn card_capture_challenge_approve_deny() {
     let (mock, client) = setup(None).await;
     let token = client
         .core()
-        .card_token(&card::CardTokenRequest::card(
+        .card_token(card::CardTokenRequest::card(
             "4811 1111 1111 1114",
             "12",
             "2099",

@@ -324,7 +324,7 @@ impl Target {
                     async move {
                         client
                             .core()
-                            .charge(&charge_body(&format!("load-typed-{}-{tag}-{i}", run_id())))
+                            .charge(charge_body(&format!("load-typed-{}-{tag}-{i}", run_id())))
                             .send()
                             .await
                             .unwrap();
@@ -410,7 +410,7 @@ async fn run(o: Options) {
         for i in 0..seeded {
             client
                 .core()
-                .charge(&charge_body(&format!("load-seed-{}-{i}", run_id())))
+                .charge(charge_body(&format!("load-seed-{}-{i}", run_id())))
                 .send()
                 .await
                 .unwrap();

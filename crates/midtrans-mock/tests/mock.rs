@@ -84,7 +84,7 @@ fn the_binary_prints_its_urls_when_ready() {
 #[tokio::test]
 async fn control_api_over_http() {
     let (mock, client) = start(MockConfig::default()).await;
-    client.core().charge(&charge("ctl-1")).send().await.unwrap();
+    client.core().charge(charge("ctl-1")).send().await.unwrap();
     let (status, body) = post(&mock.core_url(), "/_mock/orders/ctl-1/pay", "").await;
     assert_eq!(status, 200, "{body}");
     let answer: serde_json::Value = serde_json::from_str(&body).unwrap();
@@ -95,7 +95,7 @@ async fn control_api_over_http() {
         body.contains("\"412\""),
         "settled orders do not expire: {body}"
     );
-    client.core().charge(&charge("ctl-2")).send().await.unwrap();
+    client.core().charge(charge("ctl-2")).send().await.unwrap();
     post(&mock.core_url(), "/_mock/orders/ctl-2/expire", "").await;
     let status = client.transactions().status("ctl-2").send().await.unwrap();
     assert_eq!(status.transaction_status, Some(TransactionStatus::Expire));
@@ -120,7 +120,7 @@ async fn faults_error_latency_and_dropped_connections() {
     });
     let err = client
         .core()
-        .charge(&charge("fault-1"))
+        .charge(charge("fault-1"))
         .send()
         .await
         .unwrap_err();
@@ -129,7 +129,7 @@ async fn faults_error_latency_and_dropped_connections() {
     // The failed call changed nothing: the order id is still free.
     client
         .core()
-        .charge(&charge("fault-1"))
+        .charge(charge("fault-1"))
         .send()
         .await
         .unwrap();
@@ -142,7 +142,7 @@ async fn faults_error_latency_and_dropped_connections() {
     });
     let err = client
         .core()
-        .charge(&charge("fault-2"))
+        .charge(charge("fault-2"))
         .idempotency_key("fault-2-key")
         .retry_policy(midtrans::RetryPolicy::none())
         .send()
@@ -158,7 +158,7 @@ async fn faults_error_latency_and_dropped_connections() {
     // Resending with the same key learns the outcome without charging twice.
     let replay = client
         .core()
-        .charge(&charge("fault-2"))
+        .charge(charge("fault-2"))
         .idempotency_key("fault-2-key")
         .send()
         .await
@@ -168,7 +168,7 @@ async fn faults_error_latency_and_dropped_connections() {
     // retry (same generated key) is answered from the idempotency store.
     let recovered = client
         .core()
-        .charge(&charge("fault-3"))
+        .charge(charge("fault-3"))
         .send()
         .await
         .unwrap();
@@ -218,7 +218,7 @@ async fn a_retry_while_the_first_call_runs_gets_http_202() {
         tokio::spawn(async move {
             client
                 .core()
-                .charge(&charge("idem-1"))
+                .charge(charge("idem-1"))
                 .idempotency_key("key-202")
                 .send()
                 .await
@@ -228,7 +228,7 @@ async fn a_retry_while_the_first_call_runs_gets_http_202() {
     // Tried once, the repeat is an in-progress error whose outcome is unknown.
     let busy = client
         .core()
-        .charge(&charge("idem-1"))
+        .charge(charge("idem-1"))
         .idempotency_key("key-202")
         .retry_policy(midtrans::RetryPolicy::none())
         .send()
@@ -240,7 +240,7 @@ async fn a_retry_while_the_first_call_runs_gets_http_202() {
     // Enough of them that jittered waits, however short, outlast the first call's 400 ms.
     let second = client
         .core()
-        .charge(&charge("idem-1"))
+        .charge(charge("idem-1"))
         .idempotency_key("key-202")
         .retry_policy(midtrans::RetryPolicy::with_retries(20))
         .send()
@@ -251,7 +251,7 @@ async fn a_retry_while_the_first_call_runs_gets_http_202() {
     mock.set_faults(Faults::default());
     let replay = client
         .core()
-        .charge(&charge("another-order"))
+        .charge(charge("another-order"))
         .idempotency_key("key-202")
         .send()
         .await
@@ -291,7 +291,7 @@ async fn state_is_bounded() {
     for i in 0..5 {
         client
             .core()
-            .charge(&charge(&format!("bounded-{i}")))
+            .charge(charge(&format!("bounded-{i}")))
             .send()
             .await
             .unwrap();
@@ -325,7 +325,7 @@ async fn concurrent_charges_of_one_order_id_create_one_transaction() {
     for _ in 0..16 {
         let client = client.clone();
         handles.push(tokio::spawn(async move {
-            client.core().charge(&charge("race-1")).send().await
+            client.core().charge(charge("race-1")).send().await
         }));
     }
     let mut created = 0;
@@ -478,7 +478,7 @@ async fn duplicate_notification_fault_delivers_copies() {
         duplicate_notifications: 2,
         ..Faults::default()
     });
-    client.core().charge(&charge("dup-1")).send().await.unwrap();
+    client.core().charge(charge("dup-1")).send().await.unwrap();
     let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
     while received.lock().unwrap().len() < 3 && tokio::time::Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(10)).await;

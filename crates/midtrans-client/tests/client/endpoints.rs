@@ -91,14 +91,14 @@ fn snap_request() -> SnapRequest {
 async fn snap() {
     let answer = sample("snap_create_transaction_response.json");
     let created = exchange("snap_create_transaction", 201, &answer, |c| {
-        c.snap().create_transaction(&snap_request())
+        c.snap().create_transaction(snap_request())
     })
     .await
     .unwrap();
     assert_eq!(created.token, "d379aa71-99eb-4dd1-b9bb-eefe813746e9");
 
     let token = exchange("snap_create_transaction_token", 201, &answer, |c| {
-        c.snap().create_transaction_token(&snap_request())
+        c.snap().create_transaction_token(snap_request())
     })
     .await
     .unwrap();
@@ -108,7 +108,7 @@ async fn snap() {
     );
 
     let url = exchange("snap_create_transaction_redirect_url", 201, &answer, |c| {
-        c.snap().create_transaction_redirect_url(&snap_request())
+        c.snap().create_transaction_redirect_url(snap_request())
     })
     .await
     .unwrap();
@@ -478,7 +478,7 @@ async fn per_request_options() {
     let answer = sample("snap_create_transaction_response.json");
     exchange("options_all", 201, &answer, |c| {
         c.snap()
-            .create_transaction(&snap_request())
+            .create_transaction(snap_request())
             .idempotency_key("order-101-attempt")
             .override_notification(["https://example.com/a", "https://example.com/b"])
             .payment_locale("en-EN")
@@ -494,14 +494,14 @@ async fn per_request_options() {
     mock.push_json(201, answer.clone());
     client
         .snap()
-        .create_transaction(&snap_request())
+        .create_transaction(snap_request())
         .append_notification(["https://example.com/x"])
         .send()
         .await
         .unwrap();
     client
         .snap()
-        .create_transaction(&snap_request())
+        .create_transaction(snap_request())
         .send()
         .await
         .unwrap();
@@ -512,26 +512,26 @@ async fn per_request_options() {
     let bad = [
         client
             .snap()
-            .create_transaction(&snap_request())
+            .create_transaction(snap_request())
             .override_notification(
                 ["a", "b", "c", "d"].map(|h| format!("https://{h}.example.com")),
             ),
         client
             .snap()
-            .create_transaction(&snap_request())
+            .create_transaction(snap_request())
             .override_notification(["ftp://example.com"]),
         client
             .snap()
-            .create_transaction(&snap_request())
+            .create_transaction(snap_request())
             .override_notification(["https://a.example.com"])
             .append_notification(["https://b.example.com"]),
         client
             .snap()
-            .create_transaction(&snap_request())
+            .create_transaction(snap_request())
             .idempotency_key("k".repeat(47)),
         client
             .snap()
-            .create_transaction(&snap_request())
+            .create_transaction(snap_request())
             .header("bad header", "x"),
     ];
     for pending in bad {
@@ -544,7 +544,7 @@ async fn per_request_options() {
     mock.push_json(201, answer);
     client
         .snap()
-        .create_transaction(&snap_request())
+        .create_transaction(snap_request())
         .timeout(timeout)
         .send()
         .await
@@ -577,7 +577,7 @@ async fn invalid_typed_requests_are_not_sent() {
         .unwrap();
     let err = no_client_key
         .core()
-        .card_token(&CardTokenRequest::saved("t", "123"))
+        .card_token(CardTokenRequest::saved("t", "123"))
         .send()
         .await
         .unwrap_err();
@@ -645,7 +645,7 @@ async fn awaiting_a_request_sends_it_as_send_does() {
     sent.push_json(201, answer.as_str());
     let by_send = mock_client(&sent)
         .snap()
-        .create_transaction(&snap_request())
+        .create_transaction(snap_request())
         .idempotency_key("await-1")
         .send()
         .await
@@ -654,7 +654,7 @@ async fn awaiting_a_request_sends_it_as_send_does() {
     awaited.push_json(201, answer.as_str());
     let by_await = mock_client(&awaited)
         .snap()
-        .create_transaction(&snap_request())
+        .create_transaction(snap_request())
         .idempotency_key("await-1")
         .await
         .unwrap();
@@ -692,7 +692,10 @@ async fn an_owned_request_sends_as_its_reference_does() {
         let charge = charge.clone();
         async move {
             let mock = MockTransport::new();
-            mock.push_json(201, sample("charge_bank_transfer_permata_response.json").as_str());
+            mock.push_json(
+                201,
+                sample("charge_bank_transfer_permata_response.json").as_str(),
+            );
             let client = mock_client(&mock);
             let pending = if owned {
                 client.core().charge(charge)

@@ -117,7 +117,7 @@ async fn outcome_unknown_is_sticky_whatever_later_attempts_return() {
         }
         let err = client(mock.clone(), fast(3))
             .core()
-            .charge(&bca_charge())
+            .charge(bca_charge())
             .send()
             .await
             .unwrap_err();
@@ -202,7 +202,7 @@ async fn no_keyed_retry_is_sent_after_the_key_lifetime_minus_a_margin() {
     );
     let err = client(transport, policy)
         .core()
-        .charge(&bca_charge())
+        .charge(bca_charge())
         .send()
         .await
         .unwrap_err();
@@ -337,7 +337,7 @@ async fn charges_whose_key_midtrans_ignores_are_not_repeated_once_maybe_sent() {
     mock.push_json(201, sample("charge_bank_transfer_bca_response.json"));
     client(mock.clone(), fast(3))
         .core()
-        .charge(&charge_with("order-alfamart", Cstore::alfamart()))
+        .charge(charge_with("order-alfamart", Cstore::alfamart()))
         .send()
         .await
         .unwrap();

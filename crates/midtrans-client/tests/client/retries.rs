@@ -55,7 +55,7 @@ async fn a_keyed_post_is_retried_with_the_same_key_until_it_succeeds() {
     mock.push_json(200, sample("charge_bank_transfer_bca_response.json"));
     let answered = client(&mock, fast(3))
         .core()
-        .charge(&charge())
+        .charge(charge())
         .send_with_meta()
         .await
         .unwrap();
@@ -85,7 +85,7 @@ async fn the_callers_key_is_kept() {
     mock.push_json(200, sample("charge_bank_transfer_bca_response.json"));
     client(&mock, fast(3))
         .core()
-        .charge(&charge())
+        .charge(charge())
         .idempotency_key("mine-1")
         .send()
         .await
@@ -149,7 +149,7 @@ async fn giving_up_says_the_outcome_is_unknown_and_names_the_key() {
     }
     let err = client(&mock, fast(2))
         .core()
-        .charge(&charge())
+        .charge(charge())
         .send()
         .await
         .unwrap_err();
@@ -169,7 +169,7 @@ async fn giving_up_says_the_outcome_is_unknown_and_names_the_key() {
     mock.push_error(TransportErrorKind::Connect);
     let err = client(&mock, RetryPolicy::none())
         .core()
-        .charge(&charge())
+        .charge(charge())
         .send()
         .await
         .unwrap_err();
@@ -179,7 +179,7 @@ async fn giving_up_says_the_outcome_is_unknown_and_names_the_key() {
     mock.push_json(200, r#"{"status_code":"406","status_message":"duplicate"}"#);
     let err = client(&mock, fast(3))
         .core()
-        .charge(&charge())
+        .charge(charge())
         .send()
         .await
         .unwrap_err();
@@ -261,7 +261,7 @@ async fn a_key_given_as_a_plain_header_is_the_calls_key() {
     mock.push_json(200, sample("charge_bank_transfer_bca_response.json"));
     let answered = client(&mock, fast(3))
         .core()
-        .charge(&charge())
+        .charge(charge())
         .header("Idempotency-Key", "plain-header-key")
         .send_with_meta()
         .await
@@ -292,7 +292,7 @@ async fn a_key_given_as_a_plain_header_is_the_calls_key() {
     let long = "k".repeat(47);
     let err = client(&mock, fast(3))
         .core()
-        .charge(&charge())
+        .charge(charge())
         .header("Idempotency-Key", long.as_str())
         .send()
         .await
