@@ -151,6 +151,39 @@ pub struct SubscriptionChargeNotification {
     pub extra: Metadata,
 }
 
+impl SubscriptionCharge {
+    /// Whether the attempt created a transaction: `status_code` `"500"` means it did not (the
+    /// subscription retries per its `retry_schedule`).
+    pub fn created_transaction(&self) -> bool {
+        self.status_code.as_str() != "500"
+    }
+
+    /// What the merchant does with the attempt: the outcome of the transaction it created
+    /// ([`TransactionStatus::outcome`]; the payment notification Midtrans sends too carries
+    /// the fraud verdict), [`PaymentOutcome::Failed`] when it created none, and
+    /// [`PaymentOutcome::Unknown`] for a transaction without a status.
+    ///
+    /// ```
+    /// use midtrans_types::{PaymentOutcome, SubscriptionNotification};
+    /// let body = r#"{"event_name":"subscription.charge",
+    ///     "transaction":{"status_code":"200","transaction_status":"settlement","transaction_id":"t-1"},
+    ///     "subscription":{"id":"s-1","status":"active"}}"#;
+    /// let SubscriptionNotification::Charge(charge) = serde_json::from_str(body)? else { panic!() };
+    /// assert_eq!(charge.transaction.outcome(), PaymentOutcome::Paid);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn outcome(&self) -> crate::PaymentOutcome {
+        if !self.created_transaction() {
+            return crate::PaymentOutcome::Failed;
+        }
+        self.transaction_status
+            .as_ref()
+            .map_or(crate::PaymentOutcome::Unknown, |status| {
+                status.outcome(None)
+            })
+    }
+}
+
 /// The `transaction` part of a subscription charge notification.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]

@@ -233,3 +233,29 @@ fn every_status_and_fraud_verdict_has_an_outcome() {
     .collect();
     assert_eq!(paid, [O::Paid, O::PartiallyRefunded]);
 }
+
+#[test]
+fn a_subscription_charge_notification_tells_its_outcome() {
+    use midtrans_types::{PaymentOutcome, SubscriptionNotification};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/subscription_notification_charge_success.json");
+    let body = std::fs::read_to_string(path).unwrap();
+    let SubscriptionNotification::Charge(charge) = serde_json::from_str(&body).unwrap() else {
+        panic!("a charge notification")
+    };
+    assert!(charge.transaction.created_transaction());
+    assert_eq!(
+        charge.transaction.outcome(),
+        PaymentOutcome::Paid,
+        "capture, approved"
+    );
+    // No transaction created: failed, retried by Midtrans per the retry schedule.
+    let mut failed: serde_json::Value = serde_json::from_str(&body).unwrap();
+    failed["transaction"] =
+        serde_json::json!({"status_code": "500", "status_message": "no transaction"});
+    let SubscriptionNotification::Charge(failed) = serde_json::from_value(failed).unwrap() else {
+        panic!("a charge notification")
+    };
+    assert!(!failed.transaction.created_transaction());
+    assert_eq!(failed.transaction.outcome(), PaymentOutcome::Failed);
+}
