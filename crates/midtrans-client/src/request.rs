@@ -336,6 +336,36 @@ impl<T> PendingRequest<T> {
         Ok(self.execute(decode).await?.value)
     }
 
+    /// Sends the request and waits for the answer without `async` (feature `blocking`), for
+    /// scripts and command-line tools: the same call, retries and errors as [`Self::send`], run
+    /// on a runtime of the client's own (one thread, started on first use, kept for the
+    /// process).
+    ///
+    /// ```no_run
+    /// # fn run(client: midtrans::Client) -> Result<(), midtrans::Error> {
+    /// let status = client.transactions().status("order-101").send_blocking()?;
+    /// println!("{:?}", status.transaction_status);
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Self::send`]; [`Error::InvalidInput`] when called from inside an async runtime
+    /// (blocking there would stall it: `.await` the request instead), or when the runtime
+    /// cannot start.
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> Result<T, Error>
+    where
+        T: Send + 'static,
+    {
+        if tokio::runtime::Handle::try_current().is_ok() {
+            return Err(Error::InvalidInput(
+                "send_blocking was called inside an async runtime; await the request instead"
+                    .to_owned(),
+            ));
+        }
+        blocking_runtime()?.block_on(self.send())
+    }
+
     /// Like [`Self::send`], also telling the idempotency key the call was sent with (given, or
     /// generated for safe retries), the attempts made and the final HTTP status.
     ///
@@ -795,4 +825,23 @@ mod trace {
             _ => "transport",
         }
     }
+}
+
+/// The runtime blocking calls run on: one worker thread, for the connections the transport
+/// keeps between calls.
+#[cfg(feature = "blocking")]
+fn blocking_runtime() -> Result<&'static tokio::runtime::Runtime, Error> {
+    static RUNTIME: std::sync::OnceLock<Result<tokio::runtime::Runtime, String>> =
+        std::sync::OnceLock::new();
+    RUNTIME
+        .get_or_init(|| {
+            tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(1)
+                .thread_name("midtrans-blocking")
+                .enable_all()
+                .build()
+                .map_err(|e| e.to_string())
+        })
+        .as_ref()
+        .map_err(|e| Error::InvalidInput(format!("the blocking runtime cannot start: {e}")))
 }

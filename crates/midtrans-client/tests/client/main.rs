@@ -8,6 +8,8 @@
 
 #[cfg(feature = "axum")]
 mod axum_extractor;
+#[cfg(feature = "blocking")]
+mod blocking;
 mod classify;
 mod endpoints;
 mod logs;
