@@ -382,8 +382,6 @@ impl<T> PendingRequest<T> {
         })
     }
 
-    /// The one straight line: endpoint → HTTP request with options → transport → classifier →
-    /// decoded answer, repeated as the retry policy says.
     /// The call, inside its `tracing` span when the feature is on.
     async fn execute<R>(
         self,
@@ -402,6 +400,8 @@ impl<T> PendingRequest<T> {
         self.run(decode_as, ()).await
     }
 
+    /// The one straight line: endpoint → HTTP request with options → transport → classifier →
+    /// decoded answer, repeated as the retry policy says.
     async fn run<R>(
         self,
         decode_as: fn(&[u8]) -> Result<R, serde_json::Error>,
