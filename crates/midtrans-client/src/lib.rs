@@ -5,7 +5,43 @@
 //! URL override/append, proxies — typed end to end, over a [`Transport`] you can swap, with
 //! local notification-signature verification.
 //!
-//! Requests and answers are the types of [`midtrans_types`], re-exported as [`types`].
+//! Requests and answers are the types of [`midtrans_types`], re-exported as [`types`]; what
+//! ordinary code names is in [`prelude`].
+//!
+//! # A whole payment
+//!
+//! ```no_run
+//! use midtrans::prelude::*;
+//!
+//! # async fn run(raw_notification: &[u8]) -> Result<(), Box<dyn std::error::Error>> {
+//! let client = Client::builder()
+//!     .environment(Environment::Sandbox)
+//!     .server_key("SB-Mid-server-…")
+//!     .build()?;
+//!
+//! // 1. Snap: a token for the payment page, with the items and the methods offered.
+//! let snap = SnapRequest::builder(TransactionDetails::new("order-101", 45_000))
+//!     .item_details([ItemDetails::new("T-shirt", 20_000, 2), ItemDetails::new("Shipping", 5_000, 1)])
+//!     .enabled_payments([EnabledPayment::Gopay, EnabledPayment::BcaVa])
+//!     .build()?;
+//! let page = client.snap().create_transaction(&snap).await?;
+//! println!("send the customer to {}", page.redirect_url);
+//!
+//! // 2. The notification Midtrans posts: verified from the raw body, then acted on.
+//! let notification = client.transactions().notification(raw_notification)?;
+//! if notification.outcome() == PaymentOutcome::Paid {
+//!     println!("fulfil {}", notification.order_id());
+//! }
+//!
+//! // 3. A partial refund, retried safely with its key; its errors say what to do.
+//! let refund = RefundRequest::builder().refund_key("order-101-r1").amount(5_000).build()?;
+//! match client.transactions().refund("order-101", &refund).await {
+//!     Ok(done) => println!("refunded: {:?}", done.transaction_status),
+//!     Err(Error::Api(api)) if api.is_status_conflict() => println!("not settled yet: cancel it"),
+//!     Err(other) => return Err(other.into()),
+//! }
+//! # Ok(()) }
+//! ```
 //!
 //! # How a call flows
 //!

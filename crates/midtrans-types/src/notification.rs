@@ -160,8 +160,8 @@ impl SubscriptionCharge {
 
     /// What the merchant does with the attempt: the outcome of the transaction it created
     /// ([`TransactionStatus::outcome`]; the payment notification Midtrans sends too carries
-    /// the fraud verdict), [`PaymentOutcome::Failed`] when it created none, and
-    /// [`PaymentOutcome::Unknown`] for a transaction without a status.
+    /// the fraud verdict), [`Failed`](crate::PaymentOutcome::Failed) when it created none, and
+    /// [`Unknown`](crate::PaymentOutcome::Unknown) for a transaction without a status.
     ///
     /// ```
     /// use midtrans_types::{PaymentOutcome, SubscriptionNotification};
