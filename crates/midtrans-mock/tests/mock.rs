@@ -15,7 +15,6 @@ use midtrans::types::charge::{BankTransfer, ChargeRequest};
 use midtrans::types::{Idr, TransactionDetails, TransactionStatus};
 use midtrans::{Client, Environment, Error, TransportErrorKind};
 use midtrans_mock::{Faults, MockConfig, MockServer};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 const KEY: &str = "SB-Mid-server-MOCKTEST";
 
@@ -36,12 +35,6 @@ fn charge(order_id: &str) -> ChargeRequest {
     )
     .build()
     .unwrap()
-}
-
-/// A raw HTTP/1.1 POST to the control API; returns (status, body).
-async fn post(base: &str, path: &str, body: &str) -> (u16, String) {
-    let (status, _, body) = request(base, "POST", path, "application/json", body).await;
-    (status, body)
 }
 
 #[test]
@@ -85,22 +78,23 @@ fn the_binary_prints_its_urls_when_ready() {
 async fn control_api_over_http() {
     let (mock, client) = start(MockConfig::default()).await;
     client.core().charge(charge("ctl-1")).send().await.unwrap();
-    let (status, body) = post(&mock.core_url(), "/_mock/orders/ctl-1/pay", "").await;
-    assert_eq!(status, 200, "{body}");
-    let answer: serde_json::Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(answer["transaction_status"], "settlement");
-    let (status, body) = post(&mock.core_url(), "/_mock/orders/ctl-1/expire", "").await;
-    assert_eq!(status, 200);
+    let control = |what: &str| format!("{}/_mock/{what}", mock.core_url());
+    let paid = page(&control("orders/ctl-1/pay"), Some("")).await;
+    assert_eq!(paid.status, 200, "{}", paid.text());
+    assert_eq!(paid.json()["transaction_status"], "settlement");
+    let expired = page(&control("orders/ctl-1/expire"), Some("")).await;
+    assert_eq!(expired.status, 200);
     assert!(
-        body.contains("\"412\""),
-        "settled orders do not expire: {body}"
+        expired.text().contains("\"412\""),
+        "settled orders do not expire: {}",
+        expired.text()
     );
     client.core().charge(charge("ctl-2")).send().await.unwrap();
-    post(&mock.core_url(), "/_mock/orders/ctl-2/expire", "").await;
+    page(&control("orders/ctl-2/expire"), Some("")).await;
     let status = client.transactions().status("ctl-2").send().await.unwrap();
     assert_eq!(status.transaction_status, Some(TransactionStatus::Expire));
-    let (code, _) = post(&mock.core_url(), "/_mock/faults", r#"{"error_rate":1.0}"#).await;
-    assert_eq!(code, 200);
+    let faults = page(&control("faults"), Some(r#"{"error_rate":1.0}"#)).await;
+    assert_eq!(faults.status, 200);
     let err = client
         .transactions()
         .status("ctl-2")
@@ -338,40 +332,6 @@ async fn concurrent_charges_of_one_order_id_create_one_transaction() {
     assert_eq!(created, 1);
 }
 
-/// A raw HTTP/1.1 request; returns (status, lower-cased head, body).
-async fn request(
-    base: &str,
-    method: &str,
-    path: &str,
-    content_type: &str,
-    body: &str,
-) -> (u16, String, String) {
-    let host = base.strip_prefix("http://").unwrap();
-    let mut socket = tokio::net::TcpStream::connect(host).await.unwrap();
-    let request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
-    );
-    socket.write_all(request.as_bytes()).await.unwrap();
-    let mut answer = String::new();
-    socket.read_to_string(&mut answer).await.unwrap();
-    let status = answer.get(9..12).unwrap().parse().unwrap();
-    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
-    (status, head.to_ascii_lowercase(), body.to_owned())
-}
-
-/// A browser's request: a GET, or a form POST.
-async fn browse(base: &str, method: &str, path: &str, form: &str) -> (u16, String, String) {
-    request(
-        base,
-        method,
-        path,
-        "application/x-www-form-urlencoded",
-        form,
-    )
-    .await
-}
-
 #[tokio::test]
 async fn browser_scripts_card_token_and_three_d_secure() {
     let (mock, client) = start(MockConfig::default()).await;
@@ -381,27 +341,22 @@ async fn browser_scripts_card_token_and_three_d_secure() {
         (mock.snap_js_url(), "window.snap = "),
         (mock.card_js_url(), "window.MidtransNew3ds = "),
     ] {
-        let path = url.strip_prefix(&core).unwrap();
-        let (status, head, body) = browse(&core, "GET", path, "").await;
-        assert_eq!(status, 200, "{url}");
-        assert!(
-            head.contains("content-type: application/javascript"),
-            "{head}"
-        );
-        assert!(body.contains(global), "{url}");
+        let script = page(&url, None).await;
+        assert_eq!(script.status, 200, "{url}");
+        let kind = script.header("content-type");
+        assert!(kind.starts_with("application/javascript"), "{kind}");
+        assert!(script.text().contains(global), "{url}");
     }
 
     // The card script asks for a token from the merchant's page: another origin.
-    let (status, head, body) = browse(
-        &core,
-        "GET",
-        "/v2/token?client_key=SB-Mid-client-MOCK&card_number=4811111111111114&card_exp_month=12&card_exp_year=2030&card_cvv=123",
-        "",
+    let token = page(
+        &format!("{core}/v2/token?client_key=SB-Mid-client-MOCK&card_number=4811111111111114&card_exp_month=12&card_exp_year=2030&card_cvv=123"),
+        None,
     )
     .await;
-    assert_eq!(status, 200);
-    assert!(head.contains("access-control-allow-origin: *"), "{head}");
-    let token: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(token.status, 200);
+    assert_eq!(token.header("access-control-allow-origin"), "*");
+    let token = token.json();
     let token_id = token["token_id"].as_str().unwrap().to_owned();
 
     let charge_3ds = |order_id: &str| {
@@ -424,29 +379,22 @@ async fn browser_scripts_card_token_and_three_d_secure() {
             .await
             .unwrap();
         assert_eq!(charged["transaction_status"], "pending");
-        redirects.push(
-            charged["redirect_url"]
-                .as_str()
-                .unwrap()
-                .strip_prefix(&core)
-                .unwrap()
-                .to_owned(),
-        );
+        redirects.push(charged["redirect_url"].as_str().unwrap().to_owned());
     }
 
-    let (status, _, page) = browse(&core, "GET", &redirects[0], "").await;
-    assert_eq!(status, 200);
-    assert!(page.contains("id=\"otp\""), "{page}");
-    let (_, _, done) = browse(&core, "POST", &redirects[0], "otp=112233").await;
+    let shown = page(&redirects[0], None).await;
+    assert_eq!(shown.status, 200);
+    assert!(shown.text().contains("id=\"otp\""), "{}", shown.text());
+    let done = page(&redirects[0], Some("otp=112233")).await.text();
     assert!(done.contains("midtrans-mock-3ds"), "{done}");
     assert!(!done.contains("signature_key"), "{done}");
     let status = client.transactions().status("3ds-ok").send().await.unwrap();
     assert_eq!(status.transaction_status, Some(TransactionStatus::Capture));
     // Authenticated once: the page no longer asks.
-    let (_, _, again) = browse(&core, "GET", &redirects[0], "").await;
+    let again = page(&redirects[0], None).await.text();
     assert!(!again.contains("id=\"otp\""), "{again}");
 
-    browse(&core, "POST", &redirects[1], "otp=000000").await;
+    page(&redirects[1], Some("otp=000000")).await;
     let status = client
         .transactions()
         .status("3ds-wrong-otp")
