@@ -101,10 +101,7 @@ pub(crate) fn snap_page(
     let action = format!("/snap/v3/redirection/{}/pay", escape(token));
     let mut methods = String::new();
     for (group, entries) in crate::sim::snap::GROUPS {
-        let offered: Vec<_> = entries
-            .iter()
-            .filter(|(m, _)| session.enabled.is_empty() || session.enabled.iter().any(|e| e == m))
-            .collect();
+        let offered: Vec<_> = entries.iter().filter(|(m, _)| session.allows(m)).collect();
         if offered.is_empty() {
             continue;
         }

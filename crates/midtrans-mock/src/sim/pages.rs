@@ -50,9 +50,10 @@ impl Simulator {
         body
     }
 
-    /// Where a payment page ends: the result page, or — for a Snap payment with
-    /// `callbacks.finish`, outside a frame, once no longer pending — a redirect to it.
-    pub(super) fn result(&self, call: &Call, id: &str, how: &str) -> Reply {
+    /// Where a payment page ends: the result page (its message after `note`, when given), or
+    /// — for a Snap payment with `callbacks.finish`, outside a frame, once no longer pending —
+    /// a redirect to it.
+    pub(super) fn result(&self, call: &Call, id: &str, how: &str, note: Option<&str>) -> Reply {
         let order = self.state().find(id).cloned();
         let Some(order) = order else {
             return Reply::Html(404, crate::page::message("Transaction not found"));
@@ -63,6 +64,10 @@ impl Simulator {
             "settlement" | "capture" => format!("Order {} is paid with {how}.", order.order_id),
             "deny" => "The payment was denied.".to_owned(),
             _ => "This order could not be paid.".to_owned(),
+        };
+        let message = match note {
+            Some(note) => format!("{note} {message}"),
+            None => message,
         };
         let (source, finish) = match &order.snap {
             Some(snap) => (
@@ -123,15 +128,8 @@ impl Simulator {
         };
         let waiting = matches!(order.waiting, Waiting::ThreeDs { .. }) && order.status == "pending";
         if !waiting {
-            let mut reply = self.result(call, id, "card");
-            if let Reply::Html(_, page) = &mut reply {
-                *page = page.replacen(
-                    "<h1 id=\"result-message\">",
-                    "<h1 id=\"result-message\">This payment is not waiting for authentication. ",
-                    1,
-                );
-            }
-            return (reply, Vec::new());
+            let note = Some("This payment is not waiting for authentication.");
+            return (self.result(call, id, "card", note), Vec::new());
         }
         if call.method != http::Method::POST {
             let page = crate::page::three_ds_page(id, &order.order_id, order.gross_amount);
@@ -143,7 +141,7 @@ impl Simulator {
                 .then(|| order.clone())
         });
         let deliveries = done.flatten().map(|o| self.notify(&o)).unwrap_or_default();
-        (self.result(call, id, "card"), deliveries)
+        (self.result(call, id, "card", None), deliveries)
     }
 
     /// The page behind a wallet's `deeplink-redirect`, a bank's or lender's `redirect_url`,
@@ -167,7 +165,7 @@ impl Simulator {
             return (Reply::Html(200, page), Vec::new());
         }
         let deliveries = self.control_transition(id, "pay").unwrap_or_default();
-        (self.result(call, id, payment_type), deliveries)
+        (self.result(call, id, payment_type, None), deliveries)
     }
 
     /// `GET /v2/{gopay|qris}/{transaction_id}/qr-code`: the QR code of the payment as a PNG.

@@ -62,7 +62,7 @@ fn offers(session: &SnapSession, method: &str) -> bool {
     let known = GROUPS
         .iter()
         .any(|(_, methods)| methods.iter().any(|(m, _)| *m == method));
-    known && (session.enabled.is_empty() || session.enabled.iter().any(|m| m == method))
+    known && session.allows(method)
 }
 
 /// The Core charge a Snap page makes for the method the customer picked.
@@ -315,7 +315,7 @@ impl Simulator {
         } else if let Some(url) = onward {
             return (Reply::Redirect(url), deliveries);
         }
-        let reply = self.result(call, &session.order_id, method);
+        let reply = self.result(call, &session.order_id, method, None);
         (reply, deliveries)
     }
 }

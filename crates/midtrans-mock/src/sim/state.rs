@@ -238,6 +238,13 @@ pub(crate) struct SnapSession {
     pub(crate) finish: Option<String>,
 }
 
+impl SnapSession {
+    /// Whether `enabled_payments` allows a method: every method when it was not given.
+    pub(crate) fn allows(&self, method: &str) -> bool {
+        self.enabled.is_empty() || self.enabled.iter().any(|m| m == method)
+    }
+}
+
 impl Measured for SnapSession {
     fn bytes(&self) -> usize {
         128 + self.order_id.len()
