@@ -1,4 +1,5 @@
-//! Tests of midtrans-types, in one binary: sample round trips, wire snapshots, enums, validation.
+//! Tests of midtrans-types, in one binary: sample round trips, wire snapshots, enums, validation;
+//! on `wasm32-unknown-unknown`, the browser suite (`wasm`) instead.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -6,7 +7,13 @@
     clippy::indexing_slicing
 )]
 
+#[cfg(not(target_arch = "wasm32"))]
 mod enums;
+#[cfg(not(target_arch = "wasm32"))]
 mod samples;
+#[cfg(not(target_arch = "wasm32"))]
 mod snapshots;
+#[cfg(not(target_arch = "wasm32"))]
 mod validation;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
