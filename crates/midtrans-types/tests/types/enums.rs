@@ -165,7 +165,8 @@ fn status_codes_keep_their_text_and_classify() {
 }
 
 /// Every `transaction_status` × `fraud_status` → what the merchant does: Midtrans's table
-/// (reference §8.3, the official READMEs' handlers), written out case by case.
+/// (<https://docs.midtrans.com/docs/https-notification-webhooks>, and the handlers in the
+/// official clients' READMEs), written out case by case.
 #[test]
 fn every_status_and_fraud_verdict_has_an_outcome() {
     use midtrans_types::{FraudStatus, PaymentOutcome as O, TransactionStatus as S};
