@@ -70,6 +70,7 @@ pub mod pay_account;
 mod payment_type;
 pub mod refund;
 pub mod snap;
+pub mod snap_bi;
 mod status;
 pub mod subscription;
 mod time;

@@ -149,3 +149,22 @@ fn a_transaction_status_parses_with_its_refunds_amounts_and_times() {
         .unwrap();
     assert_eq!(at.to_rfc3339(), "2015-02-26T14:39:33+07:00");
 }
+
+#[wasm_bindgen_test]
+fn snap_bi_requests_and_notifications_work_in_the_browser_too() {
+    use midtrans_types::snap_bi::{Money, QrisGenerateRequest, ResponseCode, VaNotification};
+    let request = QrisGenerateRequest::new("wasm-qris-1", Money::idr(Idr::new(44_000)))
+        .merchant_id("M001234")
+        .acquirer("gopay");
+    request.validate().unwrap();
+    let wire = serde_json::to_value(&request).unwrap();
+    assert_eq!(
+        wire["amount"],
+        json!({"value": "44000.00", "currency": "IDR"})
+    );
+    let text = include_str!("../fixtures/snapbi_notification_va_settlement.json");
+    let notification: VaNotification = serde_json::from_str(text).unwrap();
+    assert!(matches!(notification, VaNotification::Snap(_)));
+    assert_eq!(notification.outcome(), PaymentOutcome::Paid);
+    assert_eq!(ResponseCode::new("2002500").service_code(), Some("25"));
+}
