@@ -96,14 +96,60 @@ where
     type Rejection = NotificationRejection;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let body = Bytes::from_request(request, state)
-            .await
-            .map_err(|refused| NotificationRejection {
-                status: refused.status(),
-                reason: refused.body_text(),
-                error: None,
-            })?;
+        let body = raw_body(request, state).await?;
         let client = Client::from_ref(state);
         Ok(client.transactions().notification(&body)?)
     }
+}
+
+/// A SNAP-BI notification as a handler argument (features `axum` and `snap-bi`): the raw body
+/// verified against `X-SIGNATURE` with Midtrans's public key, over the request's path, then
+/// decoded as `T`. A forged, stale or malformed delivery is answered 401/400/413 before the
+/// handler runs. The path is the request URI's: mount the route unnested (a nested router
+/// sees its prefix stripped, and the signature covers the path Midtrans called).
+///
+/// ```no_run
+/// use axum::{routing::post, Json, Router};
+/// use midtrans::snap_bi::SnapBiNotification;
+/// use midtrans::types::snap_bi::{NotificationAck, PaymentNotification};
+///
+/// async fn notified(notification: SnapBiNotification<PaymentNotification>) -> Json<NotificationAck> {
+///     println!("{:?} is {:?}", notification.original_reference_no, notification.outcome());
+///     Json(NotificationAck::direct_debit())
+/// }
+///
+/// # fn app(client: midtrans::Client) -> Router {
+/// Router::new().route("/v1.0/debit/notify", post(notified)).with_state(client)
+/// # }
+/// ```
+#[cfg(feature = "snap-bi")]
+impl<S, T> FromRequest<S> for crate::snap_bi::SnapBiNotification<T>
+where
+    S: Send + Sync,
+    Client: FromRef<S>,
+    T: serde::de::DeserializeOwned,
+{
+    type Rejection = NotificationRejection;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let path = request.uri().path().to_owned();
+        let headers = request.headers().clone();
+        let body = raw_body(request, state).await?;
+        let client = Client::from_ref(state);
+        Ok(crate::snap_bi::verify(&client, &path, &headers, &body)?)
+    }
+}
+
+/// The request's body as received, or axum's own refusal (too large, unreadable).
+async fn raw_body<S: Send + Sync>(
+    request: Request,
+    state: &S,
+) -> Result<Bytes, NotificationRejection> {
+    Bytes::from_request(request, state)
+        .await
+        .map_err(|refused| NotificationRejection {
+            status: refused.status(),
+            reason: refused.body_text(),
+            error: None,
+        })
 }

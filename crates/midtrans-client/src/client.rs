@@ -49,6 +49,9 @@ pub(crate) struct State {
     /// The headers every request starts from: `Accept`, `Content-Type`, `User-Agent`, the
     /// configured ones, and the server key's `Authorization`; cloned per attempt.
     pub(crate) base_headers: http::HeaderMap,
+    /// SNAP-BI's parsed credentials and cached access token.
+    #[cfg(feature = "snap-bi")]
+    pub(crate) snap_bi: Option<Arc<crate::snap_bi::Keys>>,
 }
 
 /// The `Authorization` value for a key, marked sensitive so `Debug` never shows it.
@@ -74,6 +77,14 @@ impl State {
         let scrubber = Scrubber::for_keys(
             std::iter::once(&config.server_key).chain(&config.notification_keys),
         );
+        #[cfg(feature = "snap-bi")]
+        let (scrubber, snap_bi) = match &config.snap_bi {
+            Some(credentials) => (
+                scrubber.with_secret(&credentials.client_secret),
+                Some(Arc::new(crate::snap_bi::Keys::new(credentials)?)),
+            ),
+            None => (scrubber, None),
+        };
         let server_auth = auth_header(config.server_key.expose_secret())?;
         let client_auth = config
             .client_key
@@ -106,6 +117,8 @@ impl State {
             server_auth,
             client_auth,
             base_headers,
+            #[cfg(feature = "snap-bi")]
+            snap_bi,
         })
     }
 }
@@ -167,6 +180,14 @@ impl Client {
     /// transaction actions.
     pub fn core(&self) -> CoreApi<'_> {
         CoreApi::new(self)
+    }
+
+    /// SNAP-BI (feature `snap-bi`): direct debit, virtual accounts, QRIS, account binding and
+    /// transaction history over Bank Indonesia's standard API, signed with the credentials
+    /// given to [`ClientBuilder::snap_bi`].
+    #[cfg(feature = "snap-bi")]
+    pub fn snap_bi(&self) -> crate::api::SnapBi<'_> {
+        crate::api::SnapBi::new(self)
     }
 
     /// Transaction status, actions, refunds and notification handling.

@@ -23,6 +23,9 @@ pub enum Environment {
         core: String,
         /// Snap base including `/snap/v1`, e.g. `http://127.0.0.1:4010/snap/v1`.
         snap: String,
+        /// SNAP-BI base, before `/v1.0/…` (the Core base unless set with
+        /// [`Environment::with_snap_bi_url`]).
+        snap_bi: String,
     },
 }
 
@@ -42,10 +45,43 @@ impl Environment {
                 Err(ConfigError::InvalidBaseUrl(url))
             }
         };
+        let core = clean(core.into())?;
         Ok(Environment::Custom {
-            core: clean(core.into())?,
+            snap_bi: core.clone(),
+            core,
             snap: clean(snap.into())?,
         })
+    }
+
+    /// These custom URLs with SNAP-BI at `url` (before `/v1.0/…`), e.g. the simulator's
+    /// `http://127.0.0.1:8910/snap-bi`. On Midtrans's own environments the URL is fixed.
+    ///
+    /// ```
+    /// let environment = midtrans::Environment::custom("http://127.0.0.1:8910", "http://127.0.0.1:8910/snap/v1")?
+    ///     .with_snap_bi_url("http://127.0.0.1:8910/snap-bi")?;
+    /// assert_eq!(environment.snap_bi_url(), "http://127.0.0.1:8910/snap-bi");
+    /// # Ok::<(), midtrans::ConfigError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ConfigError::InvalidBaseUrl`] unless it is an `http://` or `https://` URL, or when
+    /// this is not a custom environment.
+    pub fn with_snap_bi_url(self, url: impl Into<String>) -> Result<Self, ConfigError> {
+        let url = url.into();
+        match self {
+            Environment::Custom { core, snap, .. } => {
+                let snap_bi = match Environment::custom(url.clone(), snap.clone())? {
+                    Environment::Custom { core, .. } => core,
+                    _ => return Err(ConfigError::InvalidBaseUrl(url)),
+                };
+                Ok(Environment::Custom {
+                    core,
+                    snap,
+                    snap_bi,
+                })
+            }
+            _ => Err(ConfigError::InvalidBaseUrl(url)),
+        }
     }
 
     /// The Core API base URL.
@@ -54,6 +90,15 @@ impl Environment {
             Environment::Sandbox => "https://api.sandbox.midtrans.com",
             Environment::Production => "https://api.midtrans.com",
             Environment::Custom { core, .. } => core,
+        }
+    }
+
+    /// The SNAP-BI base URL (`https://merchants.sbx.midtrans.com` in the sandbox).
+    pub fn snap_bi_url(&self) -> &str {
+        match self {
+            Environment::Sandbox => "https://merchants.sbx.midtrans.com",
+            Environment::Production => "https://merchants.midtrans.com",
+            Environment::Custom { snap_bi, .. } => snap_bi,
         }
     }
 
@@ -164,6 +209,9 @@ pub struct Config {
     pub notification_keys: Vec<ServerKey>,
     /// How failed calls are retried (see [`crate::retry`]).
     pub retry: crate::RetryPolicy,
+    /// SNAP-BI credentials (feature `snap-bi`).
+    #[cfg(feature = "snap-bi")]
+    pub snap_bi: Option<crate::snap_bi::SnapBiCredentials>,
     /// Whether a sandbox key with production (or a production key with the sandbox) is
     /// refused when the client is built.
     pub check_key_environment: bool,
@@ -201,6 +249,11 @@ pub enum ConfigError {
     NoTransport,
     /// The built-in transport could not be built.
     Transport(String),
+    /// SNAP-BI credentials that cannot be used: the reason, never the key (feature
+    /// `snap-bi`).
+    InvalidSnapBiKey(String),
+    /// A SNAP-BI call on a client without SNAP-BI credentials ([`ClientBuilder::snap_bi`]).
+    MissingSnapBi,
 }
 
 impl fmt::Display for ConfigError {
@@ -231,6 +284,10 @@ impl fmt::Display for ConfigError {
                 f.write_str("no transport: enable the `reqwest` feature or pass one")
             }
             ConfigError::Transport(reason) => write!(f, "could not build the transport: {reason}"),
+            ConfigError::InvalidSnapBiKey(reason) => write!(f, "SNAP-BI credentials: {reason}"),
+            ConfigError::MissingSnapBi => {
+                f.write_str("no SNAP-BI credentials; set them with ClientBuilder::snap_bi")
+            }
         }
     }
 }
@@ -324,6 +381,8 @@ pub struct ClientBuilder {
     pub(crate) notification_keys: Vec<Secret>,
     pub(crate) retry: crate::RetryPolicy,
     pub(crate) check_key_environment: bool,
+    #[cfg(feature = "snap-bi")]
+    pub(crate) snap_bi: Option<crate::snap_bi::SnapBiCredentials>,
 }
 
 impl Default for ClientBuilder {
@@ -341,11 +400,31 @@ impl Default for ClientBuilder {
             notification_keys: Vec::new(),
             retry: crate::RetryPolicy::default(),
             check_key_environment: true,
+            #[cfg(feature = "snap-bi")]
+            snap_bi: None,
         }
     }
 }
 
 impl ClientBuilder {
+    /// SNAP-BI credentials (feature `snap-bi`): `client.snap_bi()` signs with them. Parsed
+    /// when the client is built ([`ConfigError::InvalidSnapBiKey`] says what is wrong).
+    ///
+    /// ```no_run
+    /// # fn run(pem: String) -> Result<(), midtrans::ConfigError> {
+    /// use midtrans::snap_bi::SnapBiCredentials;
+    /// let client = midtrans::Client::builder()
+    ///     .server_key("SB-Mid-server-TEST")
+    ///     .snap_bi(SnapBiCredentials::new("client-id", pem, "client-secret", "partner-id", "12345"))
+    ///     .build()?;
+    /// # Ok(()) }
+    /// ```
+    #[cfg(feature = "snap-bi")]
+    pub fn snap_bi(mut self, credentials: crate::snap_bi::SnapBiCredentials) -> Self {
+        self.snap_bi = Some(credentials);
+        self
+    }
+
     /// Sandbox (default), production or custom URLs.
     pub fn environment(mut self, environment: Environment) -> Self {
         self.environment = environment;
@@ -503,6 +582,8 @@ impl ClientBuilder {
             notification_keys,
             retry: self.retry,
             check_key_environment: self.check_key_environment,
+            #[cfg(feature = "snap-bi")]
+            snap_bi: self.snap_bi,
         };
         Ok((config, transport))
     }
@@ -526,6 +607,8 @@ impl ClientBuilder {
                 .collect(),
             retry: config.retry.clone(),
             check_key_environment: config.check_key_environment,
+            #[cfg(feature = "snap-bi")]
+            snap_bi: config.snap_bi.clone(),
         }
     }
 }

@@ -35,6 +35,9 @@ pub enum Error {
     /// notification, a signed field twice or in another form than Midtrans sends), or the status
     /// lookup of [`crate::Transactions::notification_status`] answered for another order.
     Notification(NotificationError),
+    /// SNAP-BI: the access-token call failed (feature `snap-bi`); the call that needed the
+    /// token was not sent. The inner error is the token call's.
+    AccessToken(Box<Error>),
 }
 
 impl fmt::Display for Error {
@@ -48,6 +51,9 @@ impl fmt::Display for Error {
             Error::Decode(e) => e.fmt(f),
             Error::Signature(e) => e.fmt(f),
             Error::Notification(e) => e.fmt(f),
+            Error::AccessToken(e) => {
+                write!(f, "SNAP-BI access token not obtained, call not sent: {e}")
+            }
         }
     }
 }
@@ -60,6 +66,7 @@ impl std::error::Error for Error {
             Error::Transport(e) => Some(e),
             Error::Signature(e) => Some(e),
             Error::Notification(e) => Some(e),
+            Error::AccessToken(e) => Some(e.as_ref()),
             Error::InvalidInput(_) | Error::Api(_) | Error::Decode(_) => None,
         }
     }
@@ -190,6 +197,7 @@ pub struct ApiError {
     pub(crate) messages: Vec<String>,
     pub(crate) message_title: Option<String>,
     pub(crate) id: Option<String>,
+    pub(crate) response_code: Option<midtrans_types::snap_bi::ResponseCode>,
     pub(crate) raw_body: Vec<u8>,
     pub(crate) call: CallInfo,
 }
@@ -206,12 +214,30 @@ impl ApiError {
     }
 
     /// The code that decided the error: the body `status_code` when it is an error code,
-    /// else the HTTP status.
+    /// else the HTTP status (for SNAP-BI: the status `responseCode` starts with).
     pub fn code(&self) -> u16 {
-        match &self.status_code {
-            Some(code) if code.is_error() => code.as_u16().unwrap_or(self.http_status),
+        match (&self.status_code, &self.response_code) {
+            (Some(code), _) if code.is_error() => code.as_u16().unwrap_or(self.http_status),
+            (_, Some(code)) => code
+                .http_status()
+                .filter(|status| *status >= 400)
+                .unwrap_or(self.http_status),
             _ => self.http_status,
         }
+    }
+
+    /// SNAP-BI's `responseCode` (HTTP status + service code + case code), when the body has
+    /// one: `4015401` is an invalid access token on a direct debit payment.
+    ///
+    /// ```
+    /// # fn show(error: midtrans::ApiError) {
+    /// if let Some(code) = error.response_code() {
+    ///     println!("service {:?}, case {:?}", code.service_code(), code.case_code());
+    /// }
+    /// # }
+    /// ```
+    pub fn response_code(&self) -> Option<&midtrans_types::snap_bi::ResponseCode> {
+        self.response_code.as_ref()
     }
 
     /// `status_message` (Core API, subscriptions) or the first error message.
@@ -329,6 +355,9 @@ impl fmt::Display for ApiError {
         if let Some(code) = &self.status_code {
             write!(f, ", status_code {code}")?;
         }
+        if let Some(code) = &self.response_code {
+            write!(f, ", responseCode {code}")?;
+        }
         f.write_str(")")?;
         if let Some(message) = self.message() {
             write!(f, ": {message}")?;
@@ -412,8 +441,18 @@ pub enum SignatureError {
     MissingField(&'static str),
     /// `signature_key` is not 128 hexadecimal characters.
     Malformed,
-    /// The signature does not match any configured server key.
+    /// The signature does not match any configured server key (SNAP-BI: Midtrans's public
+    /// key).
     Mismatch,
+    /// SNAP-BI: a header the signature needs (`X-SIGNATURE`, `X-TIMESTAMP`) is absent or not
+    /// text.
+    MissingHeader(&'static str),
+    /// SNAP-BI: no Midtrans public key is configured to verify with.
+    NoPublicKey,
+    /// SNAP-BI: `X-TIMESTAMP` is not an ISO-8601 time with an offset.
+    BadTimestamp,
+    /// SNAP-BI: `X-TIMESTAMP` is further from now than the configured tolerance.
+    Stale,
 }
 
 impl fmt::Display for SignatureError {
@@ -422,7 +461,15 @@ impl fmt::Display for SignatureError {
         match self {
             SignatureError::MissingField(field) => write!(f, "`{field}` is missing"),
             SignatureError::Malformed => f.write_str("signature_key is not a SHA-512 hex digest"),
-            SignatureError::Mismatch => f.write_str("signature_key does not match"),
+            SignatureError::Mismatch => f.write_str("the signature does not match"),
+            SignatureError::MissingHeader(name) => write!(f, "the {name} header is missing"),
+            SignatureError::NoPublicKey => {
+                f.write_str("no Midtrans public key is configured to verify SNAP-BI notifications")
+            }
+            SignatureError::BadTimestamp => f.write_str("X-TIMESTAMP is not an ISO-8601 time"),
+            SignatureError::Stale => {
+                f.write_str("X-TIMESTAMP is outside the configured notification tolerance")
+            }
         }
     }
 }
@@ -539,6 +586,17 @@ impl Scrubber {
         Scrubber { secrets }
     }
 
+    /// Also scrubs `secret` as it is (a SNAP-BI client secret).
+    #[cfg(feature = "snap-bi")]
+    pub(crate) fn with_secret(mut self, secret: &str) -> Self {
+        if !secret.is_empty() && !self.secrets.iter().any(|s| s == secret) {
+            self.secrets.push(secret.to_owned());
+            // Longest first, as for the keys.
+            self.secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        }
+        self
+    }
+
     pub(crate) fn bytes(&self, input: &[u8]) -> Vec<u8> {
         const REDACTED: &[u8] = b"[redacted]";
         let mut output = Vec::with_capacity(input.len());
@@ -625,7 +683,7 @@ fn char_written_at_start(text: &[u8], c: char) -> Option<usize> {
 /// The top-level fields the classifier reads: `status_code`, then those of error bodies
 /// (`validation_message` is an alias of `validation_messages`). An answer with one of them
 /// twice is undecodable.
-const CLASSIFIER_FIELDS: [json::Field; 8] = [
+const CLASSIFIER_FIELDS: [json::Field; 10] = [
     ("status_code", 0),
     ("status_message", 1),
     ("validation_messages", 2),
@@ -634,6 +692,8 @@ const CLASSIFIER_FIELDS: [json::Field; 8] = [
     ("error_message", 4),
     ("errors", 5),
     ("id", 6),
+    ("responseCode", 7),
+    ("responseMessage", 8),
 ];
 
 /// Decodes a classified answer into `T`, refusing one of the classifier's fields twice (the
@@ -670,6 +730,8 @@ struct ErrorProbe {
     errors: Option<serde_json::Value>,
     #[serde(default)]
     id: Option<String>,
+    #[serde(default, rename = "responseMessage")]
+    response_message: Option<String>,
 }
 
 /// The one rule deciding success or error from the HTTP status and the body `status_code`
@@ -709,18 +771,25 @@ pub(crate) fn classify(
         .map(|text| StatusCode::new(text.into_owned()));
     // HTTP 202 without a body status code is Midtrans's idempotency answer "the first call
     // with this key is still being processed": not a result, so never a success.
-    let in_progress = http_status == 202 && body_code.is_none();
+    // SNAP-BI answers carry `responseCode` instead: its first three digits are an HTTP status.
+    let response_code = fields
+        .raw(8)
+        .filter(|_| fields.complete())
+        .and_then(json::scalar_text)
+        .map(|text| midtrans_types::snap_bi::ResponseCode::new(text.into_owned()));
+    let in_progress = http_status == 202 && body_code.is_none() && response_code.is_none();
     let http_error = !success_http || in_progress;
-    let body_error = body_code.as_ref().is_some_and(StatusCode::is_error);
+    let body_error = body_code.as_ref().is_some_and(StatusCode::is_error)
+        || response_code
+            .as_ref()
+            .and_then(midtrans_types::snap_bi::ResponseCode::http_status)
+            .is_some_and(|status| status >= 400);
     if http_error || body_error {
         let probe = serde_json::from_slice::<ErrorProbe>(&body).ok();
-        return Err(Error::Api(Box::new(api_error(
-            http_status,
-            body_code,
-            probe,
-            &body,
-            scrubber,
-        ))));
+        let mut error = api_error(http_status, body_code, probe, &body, scrubber);
+        error.response_code = response_code
+            .map(|code| midtrans_types::snap_bi::ResponseCode::new(scrubber.text(code.as_str())));
+        return Err(Error::Api(Box::new(error)));
     }
     if let Some(code) = &body_code {
         if code.as_u16().is_none() {
@@ -768,10 +837,12 @@ fn api_error(
         message: probe
             .status_message
             .or(probe.error_message)
+            .or(probe.response_message)
             .map(|m| scrubber.text(&m)),
         messages: messages.iter().map(|m| scrubber.text(m)).collect(),
         message_title,
         id: probe.id.map(|id| scrubber.text(&id)),
+        response_code: None,
         raw_body: scrubber.bytes(body),
         call: CallInfo::default(),
     }

@@ -71,8 +71,12 @@ pub mod notification;
 pub mod prelude;
 mod request;
 pub mod retry;
+#[cfg(feature = "snap-bi")]
+pub mod snap_bi;
 pub mod transport;
 
+#[cfg(feature = "snap-bi")]
+pub use api::SnapBi;
 pub use api::{CoreApi, QueryParams, RequestBody, Snap, Transactions};
 #[cfg(feature = "axum")]
 pub use axum::NotificationRejection;
@@ -84,7 +88,7 @@ pub use config::{
 };
 pub use error::{ApiError, DecodeError, Error, NotificationError, SignatureError};
 pub use notification::VerifiedNotification;
-pub use request::{Answered, Host, PendingRequest, MAX_IDEMPOTENCY_KEY_LEN};
+pub use request::{Answered, Host, PendingRequest, MAX_EXTERNAL_ID_LEN, MAX_IDEMPOTENCY_KEY_LEN};
 pub use retry::RetryPolicy;
 pub use transport::{Transport, TransportError, TransportErrorKind};
 

@@ -38,6 +38,8 @@ pub enum Host {
     Core,
     /// Snap (`app.midtrans.com/snap/v1`).
     Snap,
+    /// SNAP-BI (`merchants.midtrans.com`): signed calls, feature `snap-bi`.
+    SnapBi,
 }
 
 /// Which key authenticates an endpoint (HTTP Basic, key as user name, empty password).
@@ -50,6 +52,12 @@ pub(crate) enum Auth {
     Client,
     /// The client key when one is configured, else the server key (BIN lookup).
     ClientIfConfigured,
+    /// SNAP-BI's access-token call: `X-CLIENT-KEY` and an RSA signature.
+    #[cfg(feature = "snap-bi")]
+    SnapBiToken,
+    /// A SNAP-BI call: the access token and an HMAC signature.
+    #[cfg(feature = "snap-bi")]
+    SnapBi,
 }
 
 /// What an endpoint is: method, host, path (already percent-encoded), query, key, body.
@@ -65,6 +73,9 @@ pub(crate) struct Endpoint {
     pub(crate) honours_idempotency: bool,
     /// Whether the path's last segment is a card token, kept out of `Debug`.
     pub(crate) secret_id: bool,
+    /// SNAP-BI: the `X-EXTERNAL-ID` the body implies (a VA's `trxId`, a QR code's
+    /// `partnerReferenceNo`), used unless the call gives one.
+    pub(crate) external_id: Option<String>,
 }
 
 impl Endpoint {
@@ -86,7 +97,23 @@ impl Endpoint {
             body: None,
             honours_idempotency: false,
             secret_id: false,
+            external_id: None,
         }
+    }
+
+    /// Whether this is SNAP-BI's access-token call.
+    pub(crate) fn is_token_call(&self) -> bool {
+        #[cfg(feature = "snap-bi")]
+        return self.auth == Auth::SnapBiToken;
+        #[cfg(not(feature = "snap-bi"))]
+        false
+    }
+
+    /// The `X-EXTERNAL-ID` the body implies, unless the call gives one (SNAP-BI).
+    #[cfg(feature = "snap-bi")]
+    pub(crate) fn external_id(mut self, id: Option<String>) -> Self {
+        self.external_id = id;
+        self
     }
 
     /// Marks the path's last segment as a card token, which `Debug` does not show.
@@ -123,6 +150,10 @@ const MAX_NOTIFICATION_URLS: usize = 3;
 /// The longest `Idempotency-Key` Midtrans honours; longer keys are silently ignored by Midtrans,
 /// so they are refused here.
 pub const MAX_IDEMPOTENCY_KEY_LEN: usize = 46;
+/// The longest `X-EXTERNAL-ID` SNAP-BI accepts.
+pub const MAX_EXTERNAL_ID_LEN: usize = 36;
+/// SNAP-BI's idempotency key header.
+const EXTERNAL_ID: HeaderName = HeaderName::from_static("x-external-id");
 
 /// Options of one request; never shared with other requests.
 #[derive(Clone, Default)]
@@ -175,10 +206,13 @@ impl RequestOptions {
 
 fn header(name: &str, value: &str) -> Result<(HeaderName, HeaderValue), Error> {
     let invalid = || Error::InvalidInput(format!("invalid header {name:?}"));
-    Ok((
-        HeaderName::try_from(name).map_err(|_| invalid())?,
-        HeaderValue::try_from(value).map_err(|_| invalid())?,
-    ))
+    let name = HeaderName::try_from(name).map_err(|_| invalid())?;
+    let mut value = HeaderValue::try_from(value).map_err(|_| invalid())?;
+    // Credentials a call may carry stay out of `Debug`.
+    if name == AUTHORIZATION || name.as_str() == "authorization-customer" {
+        value.set_sensitive(true);
+    }
+    Ok((name, value))
 }
 
 fn notification_urls(urls: &[String]) -> Result<String, Error> {
@@ -300,6 +334,34 @@ impl<T> PendingRequest<T> {
         self
     }
 
+    /// SNAP-BI: the call's `X-EXTERNAL-ID` (its idempotency key, at most 36 visible ASCII
+    /// characters), instead of the one the request implies or a generated one. Reused on
+    /// every attempt.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client, request: midtrans::types::snap_bi::DirectDebitPaymentRequest) -> Result<(), midtrans::Error> {
+    /// let answer = client.snap_bi().direct_debit_payment(&request).external_id("pay-order-101").await?;
+    /// # Ok(()) }
+    /// ```
+    #[cfg(feature = "snap-bi")]
+    pub fn external_id(self, id: impl Into<String>) -> Self {
+        self.idempotency_key(id)
+    }
+
+    /// SNAP-BI: `X-DEVICE-ID`, the customer's device (sent empty unless set).
+    #[cfg(feature = "snap-bi")]
+    pub fn device_id(self, id: impl Into<String>) -> Self {
+        self.header("X-DEVICE-ID", id)
+    }
+
+    /// SNAP-BI: `Authorization-Customer: Bearer <token>`, the customer token of an account
+    /// binding (GoPay tokenization, unbinding, inquiry). Never shown in `Debug`.
+    #[cfg(feature = "snap-bi")]
+    pub fn customer_token(self, token: impl AsRef<str>) -> Self {
+        let value = format!("Bearer {}", token.as_ref());
+        self.header("Authorization-Customer", value)
+    }
+
     /// Adds a header to this request only.
     pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.options.headers.push((name.into(), value.into()));
@@ -410,7 +472,8 @@ impl<T> PendingRequest<T> {
         #[cfg(not(feature = "tracing"))]
         let () = span;
         let endpoint = self.endpoint?;
-        let state = self.client.state();
+        let client = self.client;
+        let state = client.state();
         let mut options = self.options;
         let policy = match options.retry.take() {
             _ if !cfg!(feature = "retry") => crate::RetryPolicy::none(),
@@ -418,9 +481,19 @@ impl<T> PendingRequest<T> {
             None => state.config.retry.clone(),
         };
         let writes = matches!(endpoint.method, Method::POST | Method::PATCH);
+        // SNAP-BI's `X-EXTERNAL-ID` is its idempotency key: every call but the access-token
+        // one carries one (given, implied by the body, or generated), the same on every attempt.
+        let snap_bi = endpoint.host == Host::SnapBi;
+        // The access-token call has no external id (and may be repeated: it only issues a token).
+        let token_call = snap_bi && endpoint.is_token_call();
+        let key_header = if snap_bi {
+            EXTERNAL_ID
+        } else {
+            idempotency::HEADER
+        };
         // An `Idempotency-Key` given as a plain header is the call's key too: sent as given
         // (a key Midtrans would ignore counts as none for retries), reused, reported.
-        let is_key = |name: &str| name.eq_ignore_ascii_case(idempotency::HEADER.as_str());
+        let is_key = |name: &str| name.eq_ignore_ascii_case(key_header.as_str());
         let plain = options
             .headers
             .iter()
@@ -430,20 +503,38 @@ impl<T> PendingRequest<T> {
         let key = match (options.idempotency_key.take(), plain) {
             (Some(given), _) => Some(Key::Given(given)),
             (None, Some(header)) => Some(Key::Header(header)),
+            (None, None) if token_call => None,
+            (None, None) if snap_bi => endpoint
+                .external_id
+                .clone()
+                .map(Key::Given)
+                .or_else(|| Some(Key::generate())),
             // One key for every attempt: Midtrans answers a repeat from its store.
             (None, None) if writes && endpoint.honours_idempotency && policy.max_retries > 0 => {
                 Some(Key::generate())
             }
             (None, None) => None,
         };
+        if let (true, Some(key)) = (snap_bi, &key) {
+            let text = key.as_str();
+            if text.is_empty()
+                || text.len() > MAX_EXTERNAL_ID_LEN
+                || !text.bytes().all(|b| b.is_ascii_graphic())
+            {
+                return Err(Error::InvalidInput(format!(
+                    "X-EXTERNAL-ID must be 1 to {MAX_EXTERNAL_ID_LEN} visible ASCII characters"
+                )));
+            }
+        }
         let idempotency = match (&key, endpoint.honours_idempotency) {
+            (_, true) if snap_bi => Idempotency::Honoured,
             (None, _) => Idempotency::Unkeyed,
             (Some(key), true) if key.is_honoured() => Idempotency::Honoured,
             (Some(_), _) => Idempotency::Ignored,
         };
         let timeout = options.timeout.unwrap_or(state.config.timeout);
         // Checked and parsed once per call; every attempt sends the same headers.
-        let option_headers = options.headers(key.as_ref())?;
+        let option_headers = options.headers(key.as_ref().filter(|_| !snap_bi))?;
         let mut call = CallInfo {
             idempotency_key: key,
             ..CallInfo::default()
@@ -452,13 +543,25 @@ impl<T> PendingRequest<T> {
         trace::key(&span, call.idempotency_key.as_ref());
         // The budget and the key's lifetime count from here, attempt time included.
         let started = Instant::now();
+        #[cfg(feature = "snap-bi")]
+        let mut token_refreshed = false;
         loop {
-            let request = build_request(
+            #[cfg_attr(not(feature = "snap-bi"), allow(unused_mut))]
+            let mut request = build_request(
                 &state,
                 &endpoint,
                 call.idempotency_key.as_ref(),
                 &option_headers,
             )?;
+            // SNAP-BI signs each attempt over the bytes it sends, with the cached access token.
+            #[cfg(feature = "snap-bi")]
+            let sent_token = match (&state.snap_bi, snap_bi) {
+                (Some(keys), true) => {
+                    crate::snap_bi::sign(&client, keys, &endpoint, &mut request).await?
+                }
+                (None, true) => return Err(crate::ConfigError::MissingSnapBi.into()),
+                (_, false) => None,
+            };
             call.attempts = call.attempts.saturating_add(1);
             #[cfg(feature = "tracing")]
             let attempt_started = Instant::now();
@@ -509,6 +612,22 @@ impl<T> PendingRequest<T> {
                         }
                     }
                 };
+            // An access token Midtrans refuses (expired early, revoked) is replaced once and the
+            // call sent again at once: it was not processed.
+            #[cfg(feature = "snap-bi")]
+            if let (Some(token), Some(keys), Error::Api(api)) =
+                (&sent_token, &state.snap_bi, &error)
+            {
+                let refused = api.http_status() == 401
+                    && api
+                        .response_code()
+                        .is_some_and(|code| code.is_invalid_token());
+                if refused && !token_refreshed {
+                    token_refreshed = true;
+                    crate::snap_bi::forget_token(keys, token).await;
+                    continue;
+                }
+            }
             call.outcome_unknown |= writes && maybe_acted;
             let outcome = match (&error, status) {
                 (Error::Transport(e), _) => Outcome::Transport(e.kind()),
@@ -648,12 +767,16 @@ fn build_request(
     let base = match endpoint.host {
         Host::Core => config.environment.core_url(),
         Host::Snap => config.environment.snap_url(),
+        Host::SnapBi => config.environment.snap_bi_url(),
     };
     let client_key = config.client_key.as_ref().map(|key| key.as_str());
     let (credentials, client_key_param) = match (endpoint.auth, client_key, &state.client_auth) {
         (Auth::Server, _, _) | (Auth::ClientIfConfigured, None, _) => (&state.server_auth, None),
         (Auth::ClientIfConfigured, Some(_), Some(auth)) => (auth, None),
         (Auth::Client, Some(key), Some(auth)) => (auth, Some(("client_key", key))),
+        // SNAP-BI is signed instead (`snap_bi::sign` replaces the header).
+        #[cfg(feature = "snap-bi")]
+        (Auth::SnapBi | Auth::SnapBiToken, _, _) => (&state.server_auth, None),
         _ => return Err(crate::ConfigError::MissingClientKey.into()),
     };
     // An untyped query may carry `client_key` itself: sent once, and only if it is the key
@@ -703,9 +826,12 @@ fn build_request(
         // plain header's is checked here (before the first attempt is sent).
         let value = HeaderValue::from_bytes(key.as_bytes())
             .map_err(|_| Error::InvalidInput("Idempotency-Key is not a valid header".to_owned()))?;
-        headers
-            .try_insert(idempotency::HEADER, value)
-            .map_err(too_many)?;
+        let name = if endpoint.host == Host::SnapBi {
+            EXTERNAL_ID
+        } else {
+            idempotency::HEADER
+        };
+        headers.try_insert(name, value).map_err(too_many)?;
     }
     if empty_write {
         headers

@@ -3,10 +3,14 @@
 
 mod core;
 mod snap;
+#[cfg(feature = "snap-bi")]
+mod snap_bi;
 mod transactions;
 
 pub use self::core::CoreApi;
 pub use self::snap::Snap;
+#[cfg(feature = "snap-bi")]
+pub use self::snap_bi::SnapBi;
 pub use self::transactions::Transactions;
 
 use midtrans_types::card::{CardRegisterRequest, CardTokenRequest};
@@ -36,6 +40,13 @@ pub trait RequestBody<R> {
     /// [`crate::retry::charge_method_honours_idempotency_key`]); `None`, the default, makes the
     /// client read it from the JSON ([`crate::retry::charge_honours_idempotency_key`]).
     fn honours_idempotency_key(&self) -> Option<bool> {
+        None
+    }
+
+    /// For a SNAP-BI call: the `X-EXTERNAL-ID` the body implies, when Midtrans wants it to
+    /// equal a body field (a VA's `trxId`, a QR code's `partnerReferenceNo`, a QRIS refund's
+    /// `partnerRefundNo`); `None`, the default, lets the client generate one.
+    fn external_id(&self) -> Option<String> {
         None
     }
 }
@@ -105,6 +116,59 @@ typed_body!(
     SubscriptionRequest,
     SubscriptionUpdate,
     PayAccountLinkRequest,
+);
+
+/// SNAP-BI's typed requests: validated, and the `X-EXTERNAL-ID` each implies.
+#[cfg(feature = "snap-bi")]
+macro_rules! snap_bi_body {
+    ($($ty:ty => $external:expr),+ $(,)?) => {
+        $(
+            impl RequestBody<$ty> for &$ty {
+                fn into_json(self) -> Result<Vec<u8>, Error> {
+                    self.validate()?;
+                    to_json(self)
+                }
+
+                fn external_id(&self) -> Option<String> {
+                    let implied: fn(&$ty) -> Option<String> = $external;
+                    implied(self)
+                }
+            }
+
+            /// An owned request, as its reference.
+            impl RequestBody<$ty> for $ty {
+                fn into_json(self) -> Result<Vec<u8>, Error> {
+                    RequestBody::<$ty>::into_json(&self)
+                }
+
+                fn external_id(&self) -> Option<String> {
+                    RequestBody::<$ty>::external_id(&self)
+                }
+            }
+        )+
+    };
+}
+
+#[cfg(feature = "snap-bi")]
+use midtrans_types::snap_bi as bi;
+
+#[cfg(feature = "snap-bi")]
+snap_bi_body!(
+    bi::DirectDebitPaymentRequest => |_| None,
+    bi::DirectDebitStatusRequest => |_| None,
+    bi::DirectDebitRefundRequest => |_| None,
+    bi::DirectDebitCancelRequest => |_| None,
+    bi::VaCreateRequest => |r| Some(r.trx_id.clone()),
+    bi::VaStatusRequest => |_| None,
+    bi::VaDeleteRequest => |_| None,
+    bi::QrisGenerateRequest => |r| Some(r.partner_reference_no.clone()),
+    bi::QrisQueryRequest => |_| None,
+    bi::QrisRefundRequest => |r| r.partner_refund_no.clone(),
+    bi::QrisCancelRequest => |_| None,
+    bi::AccountBindingRequest => |_| None,
+    bi::AccountUnbindingRequest => |_| None,
+    bi::AccountInquiryRequest => |_| None,
+    bi::TransactionHistoryRequest => |_| None,
 );
 
 impl<R> RequestBody<R> for &serde_json::Value {

@@ -22,6 +22,8 @@ mod prelude;
 mod properties;
 mod retries;
 mod secrets;
+#[cfg(feature = "snap-bi")]
+mod snap_bi;
 
 use midtrans::transport::MockTransport;
 use midtrans::{Client, Environment};
