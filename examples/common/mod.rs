@@ -418,3 +418,109 @@ pub(crate) fn form_action(html: &str, base: &str) -> Option<String> {
         format!("{}{action}", base.trim_end_matches('/'))
     })
 }
+
+/// A SNAP-BI example's client: the simulator's test credentials by default, or the sandbox's
+/// when `MIDTRANS_SNAP_BI_CLIENT_ID` is set (with `MIDTRANS_SNAP_BI_PRIVATE_KEY_FILE`,
+/// `MIDTRANS_SNAP_BI_CLIENT_SECRET`, `MIDTRANS_SNAP_BI_PARTNER_ID`,
+/// `MIDTRANS_SNAP_BI_CHANNEL_ID`, `MIDTRANS_SNAP_BI_PUBLIC_KEY_FILE` and `MIDTRANS_SERVER_KEY`).
+/// `notify` is the merchant's notification URL prefix the simulator posts to.
+pub(crate) struct SnapBiExample {
+    /// The client, with SNAP-BI credentials.
+    pub(crate) client: Client,
+    /// The simulator, unless against the sandbox.
+    pub(crate) mock: Option<MockServer>,
+    step: AtomicU32,
+}
+
+impl SnapBiExample {
+    pub(crate) async fn start(title: &str, notify: Option<String>) -> Result<SnapBiExample> {
+        use midtrans::snap_bi::SnapBiCredentials;
+        use midtrans_mock::snap_bi as test;
+        let (client, mock) = match env("MIDTRANS_SNAP_BI_CLIENT_ID") {
+            Some(client_id) => {
+                println!("{title} — Midtrans SNAP-BI sandbox (MIDTRANS_SNAP_BI_CLIENT_ID is set)");
+                let read = |name: &str| -> Result<String> {
+                    let path = env(name).ok_or(format!("{name} is not set"))?;
+                    Ok(std::fs::read_to_string(path)?)
+                };
+                let var = |name: &str| env(name).ok_or(format!("{name} is not set"));
+                let credentials = SnapBiCredentials::new(
+                    client_id,
+                    read("MIDTRANS_SNAP_BI_PRIVATE_KEY_FILE")?,
+                    var("MIDTRANS_SNAP_BI_CLIENT_SECRET")?,
+                    var("MIDTRANS_SNAP_BI_PARTNER_ID")?,
+                    var("MIDTRANS_SNAP_BI_CHANNEL_ID")?,
+                )
+                .midtrans_public_key(read("MIDTRANS_SNAP_BI_PUBLIC_KEY_FILE")?);
+                let client = Client::builder()
+                    .environment(Environment::Sandbox)
+                    .server_key(var("MIDTRANS_SERVER_KEY")?)
+                    .snap_bi(credentials)
+                    .build()?;
+                (client, None)
+            }
+            None => {
+                let mut config = MockConfig::default().server_key(MOCK_SERVER_KEY);
+                if let Some(url) = notify {
+                    config = config.snap_bi_notification_url(url);
+                }
+                let mock = MockServer::start(config).await?;
+                println!(
+                    "{title} — built-in Midtrans simulator's SNAP-BI at {} (test keys, no network)",
+                    mock.snap_bi_url()
+                );
+                let credentials = SnapBiCredentials::new(
+                    test::CLIENT_ID,
+                    test::MERCHANT_PRIVATE_KEY,
+                    test::CLIENT_SECRET,
+                    test::PARTNER_ID,
+                    test::CHANNEL_ID,
+                )
+                .midtrans_public_key(test::SIMULATOR_PUBLIC_KEY);
+                let client = Client::builder()
+                    .environment(
+                        Environment::custom(mock.core_url(), mock.snap_url())?
+                            .with_snap_bi_url(mock.snap_bi_url())?,
+                    )
+                    .server_key(MOCK_SERVER_KEY)
+                    .snap_bi(credentials)
+                    .build()?;
+                (client, Some(mock))
+            }
+        };
+        Ok(SnapBiExample {
+            client,
+            mock,
+            step: AtomicU32::new(0),
+        })
+    }
+
+    /// Prints the next numbered step.
+    pub(crate) fn step(&self, text: &str) {
+        let n = self.step.fetch_add(1, Ordering::Relaxed) + 1;
+        println!("\n{n}. {text}");
+    }
+
+    /// Plays the customer through the simulator's control API (`pay`, `expire`), or says the
+    /// step is skipped against the sandbox.
+    pub(crate) async fn control(&self, id: &str, what: &str) -> Result<bool> {
+        let Some(mock) = &self.mock else {
+            skipped("the customer paying is done in the sandbox's simulator pages");
+            return Ok(false);
+        };
+        let url = format!("{}/_mock/orders/{id}/{what}", mock.core_url());
+        let status = reqwest::Client::new().post(url).send().await?.status();
+        if !status.is_success() {
+            return Err(format!("the simulator refused {what} {id}: {status}").into());
+        }
+        Ok(true)
+    }
+
+    /// Stops the simulator.
+    pub(crate) async fn finish(self) {
+        if let Some(mock) = self.mock {
+            mock.shutdown().await;
+        }
+        println!("\nDone.");
+    }
+}

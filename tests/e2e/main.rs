@@ -14,6 +14,7 @@ mod notifications;
 mod payments;
 #[path = "../../examples/web_shop/shop.rs"]
 mod shop;
+mod snap_bi;
 mod web_shop;
 
 use std::sync::{Arc, Mutex};

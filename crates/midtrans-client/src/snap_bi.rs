@@ -316,30 +316,8 @@ pub(crate) fn timestamp() -> String {
         .to_string()
 }
 
-/// JSON without the whitespace outside its strings: key order, numbers and string contents
-/// exactly as they were. Bytes that are not JSON are returned with only that whitespace
-/// removed, so a signature over them still fails as it should.
-pub(crate) fn minify(json: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(json.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for &byte in json {
-        if in_string {
-            out.push(byte);
-            match (escaped, byte) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-        } else if !matches!(byte, b' ' | b'\t' | b'\n' | b'\r') {
-            if byte == b'"' {
-                in_string = true;
-            }
-            out.push(byte);
-        }
-    }
-    out
-}
+/// The body as it is hashed and sent: minified.
+pub(crate) use midtrans_types::snap_bi::minify;
 
 fn header(
     name: &'static str,

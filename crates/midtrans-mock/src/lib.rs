@@ -79,6 +79,29 @@ mod qr;
 mod server;
 mod sim;
 
+/// The simulator's SNAP-BI test credentials: what a client configured for it uses. They are
+/// public test values; never use them with Midtrans.
+pub mod snap_bi {
+    /// The client id (`X-CLIENT-KEY`) the simulator accepts by default.
+    pub const CLIENT_ID: &str = "SB-client-MOCK-snapbi";
+    /// The client secret the simulator checks signatures with by default.
+    pub const CLIENT_SECRET: &str = "SB-secret-MOCK-snapbi";
+    /// A partner id (`X-PARTNER-ID`); the simulator takes any.
+    pub const PARTNER_ID: &str = "MOCK-partner";
+    /// A channel id (`CHANNEL-ID`); the simulator takes any.
+    pub const CHANNEL_ID: &str = "95221";
+    /// The merchant's test private key (PKCS#8 PEM), whose public half the simulator holds.
+    pub const MERCHANT_PRIVATE_KEY: &str =
+        include_str!("assets/snap_bi/merchant-test-private-key.pem");
+    /// The merchant's test public key, as registered with the simulator.
+    pub const MERCHANT_PUBLIC_KEY: &str =
+        include_str!("assets/snap_bi/merchant-test-public-key.pem");
+    /// The simulator's public key, standing in for Midtrans's: its notifications verify with
+    /// it.
+    pub const SIMULATOR_PUBLIC_KEY: &str =
+        include_str!("assets/snap_bi/simulator-test-public-key.pem");
+}
+
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
@@ -112,6 +135,21 @@ pub struct MockConfig {
     pub host: IpAddr,
     /// The port (default 0: any free port).
     pub port: u16,
+    /// SNAP-BI: the client id (`X-CLIENT-KEY`) the access-token call must carry.
+    pub snap_bi_client_id: String,
+    /// SNAP-BI: the client secret every signed call's HMAC is checked with.
+    pub snap_bi_client_secret: String,
+    /// SNAP-BI: the merchant's registered public key (PEM), which access-token calls are
+    /// verified with.
+    pub snap_bi_merchant_public_key: String,
+    /// SNAP-BI: how long an access token is accepted (default 15 minutes).
+    pub snap_bi_token_lifetime: Duration,
+    /// SNAP-BI: the merchant's notification URL prefix; notifications go to it followed by
+    /// `/v1.0/debit/notify`, `/v1.0/qr/qr-mpm-notify` or `/v1.0/transfer-va/payment`.
+    pub snap_bi_notification_url: Option<String>,
+    /// SNAP-BI: refuse an `X-TIMESTAMP` further than this from the simulator's clock (off by
+    /// default: the official SDKs' timestamps are accepted from any offset).
+    pub snap_bi_max_clock_skew: Option<Duration>,
 }
 
 impl Default for MockConfig {
@@ -128,6 +166,12 @@ impl Default for MockConfig {
             max_state_bytes: 256 << 20,
             host: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 0,
+            snap_bi_client_id: snap_bi::CLIENT_ID.to_owned(),
+            snap_bi_client_secret: snap_bi::CLIENT_SECRET.to_owned(),
+            snap_bi_merchant_public_key: snap_bi::MERCHANT_PUBLIC_KEY.to_owned(),
+            snap_bi_token_lifetime: sim::snap_bi::DEFAULT_TOKEN_LIFETIME,
+            snap_bi_notification_url: None,
+            snap_bi_max_clock_skew: None,
         }
     }
 }
@@ -151,6 +195,43 @@ impl MockConfig {
     #[must_use]
     pub fn notification_url(mut self, url: impl Into<String>) -> Self {
         self.notification_url = Some(url.into());
+        self
+    }
+
+    /// SNAP-BI: where notifications go (the prefix before `/v1.0/debit/notify`, …).
+    #[must_use]
+    pub fn snap_bi_notification_url(mut self, url: impl Into<String>) -> Self {
+        self.snap_bi_notification_url = Some(url.into());
+        self
+    }
+
+    /// SNAP-BI: refuses timestamps further than `skew` from the simulator's clock, as a
+    /// server with a strict clock would (case K24 of `docs/fault-plan.md`).
+    #[must_use]
+    pub fn snap_bi_max_clock_skew(mut self, skew: Duration) -> Self {
+        self.snap_bi_max_clock_skew = Some(skew);
+        self
+    }
+
+    /// SNAP-BI: how long an access token is accepted.
+    #[must_use]
+    pub fn snap_bi_token_lifetime(mut self, lifetime: Duration) -> Self {
+        self.snap_bi_token_lifetime = lifetime;
+        self
+    }
+
+    /// SNAP-BI: the client id, client secret and the merchant's public key (PEM) the
+    /// simulator checks calls with (defaults: [`snap_bi`]'s test credentials).
+    #[must_use]
+    pub fn snap_bi_credentials(
+        mut self,
+        client_id: impl Into<String>,
+        client_secret: impl Into<String>,
+        merchant_public_key_pem: impl Into<String>,
+    ) -> Self {
+        self.snap_bi_client_id = client_id.into();
+        self.snap_bi_client_secret = client_secret.into();
+        self.snap_bi_merchant_public_key = merchant_public_key_pem.into();
         self
     }
 
@@ -349,6 +430,11 @@ impl MockServer {
     /// The Core API base URL, e.g. `http://127.0.0.1:40123`.
     pub fn core_url(&self) -> String {
         self.shared.bases.core.clone()
+    }
+
+    /// The SNAP-BI base URL, before `/v1.0/…`: e.g. `http://127.0.0.1:40123/snap-bi`.
+    pub fn snap_bi_url(&self) -> String {
+        format!("{}/snap-bi", self.core_url())
     }
 
     /// The Snap base URL, e.g. `http://127.0.0.1:40123/snap/v1`.

@@ -32,22 +32,33 @@ pub(crate) fn spawn(
         for url in urls {
             let (client, url) = (client.clone(), url.clone());
             let body = delivery.body.clone();
+            let headers = delivery.headers.clone();
             let delays = delays.to_vec();
             tokio::spawn(async move {
-                deliver(&client, &url, body, &delays).await;
+                deliver(&client, &url, body, &headers, &delays).await;
             });
         }
     }
 }
 
-async fn deliver(client: &reqwest::Client, url: &str, body: Vec<u8>, delays: &[Duration]) {
+async fn deliver(
+    client: &reqwest::Client,
+    url: &str,
+    body: Vec<u8>,
+    headers: &[(String, String)],
+    delays: &[Duration],
+) {
     let mut attempt = 0;
     loop {
-        let status = client
+        let mut request = client
             .post(url)
             .header("content-type", "application/json")
             .header("accept", "application/json")
-            .header("user-agent", "Veritrans")
+            .header("user-agent", "Veritrans");
+        for (name, value) in headers {
+            request = request.header(name.as_str(), value.as_str());
+        }
+        let status = request
             .body(body.clone())
             .send()
             .await

@@ -141,6 +141,7 @@ impl Simulator {
             custom,
             waiting: outline.waiting,
             snap,
+            snap_bi: None,
         };
         let reply = Reply::Json(
             200,

@@ -71,6 +71,9 @@ impl Simulator {
             ["_mock", "pay_accounts", id, "enable"] if call.method == http::Method::POST => {
                 (self.pay_account_enable(id), Vec::new())
             }
+            ["_mock", "snap_bi", "expire_tokens"] if call.method == http::Method::POST => {
+                (self.snap_bi_expire_tokens(), Vec::new())
+            }
             _ => (
                 core_error(404, "unknown control endpoint", &self.rng),
                 Vec::new(),

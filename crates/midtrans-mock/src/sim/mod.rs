@@ -18,6 +18,7 @@ mod pages;
 mod pay_accounts;
 mod router;
 pub(crate) mod snap;
+pub(crate) mod snap_bi;
 pub(crate) mod state;
 mod subscriptions;
 mod transactions;
@@ -119,6 +120,8 @@ impl Reply {
 pub(crate) struct Delivery {
     pub(crate) urls: Vec<String>,
     pub(crate) body: Vec<u8>,
+    /// Headers beyond the JSON ones (SNAP-BI's `X-SIGNATURE`, `X-TIMESTAMP`, …).
+    pub(crate) headers: Vec<(String, String)>,
 }
 
 fn core_error(code: u16, message: &str, rng: &Rng) -> Reply {
@@ -165,6 +168,7 @@ const IDEMPOTENCY_MAX_LEN: usize = 46;
 pub(crate) struct Simulator {
     pub(crate) config: MockConfig,
     state: Mutex<State>,
+    snap_bi: Mutex<snap_bi::SnapBiState>,
     pub(crate) rng: Rng,
 }
 
@@ -180,6 +184,7 @@ impl Simulator {
         Simulator {
             config,
             state: Mutex::new(State::default()),
+            snap_bi: Mutex::new(snap_bi::SnapBiState::default()),
             rng: Rng::seeded(),
         }
     }
@@ -200,6 +205,11 @@ impl Simulator {
     pub(crate) fn prepare(&self, call: &Call, bases: &Bases) -> Prepared {
         let segs = call.segs();
         if let Some((reply, deliveries)) = self.public(call, &segs, bases) {
+            return Prepared::Done(reply, deliveries);
+        }
+        // SNAP-BI authenticates with its own signatures and keys its own idempotency.
+        if let Some(("snap-bi", rest)) = segs.split_first().map(|(first, rest)| (*first, rest)) {
+            let (reply, deliveries) = self.snap_bi(call, rest, &bases.core);
             return Prepared::Done(reply, deliveries);
         }
         if let Err(reply) = self.authenticate(call, &segs) {

@@ -43,9 +43,13 @@ impl Simulator {
         if order.notify.is_empty() {
             return Vec::new();
         }
+        if let Some(bi) = &order.snap_bi {
+            return self.snap_bi_notify(order, bi);
+        }
         vec![Delivery {
             urls: order.notify.clone(),
             body: self.signed(order),
+            headers: Vec::new(),
         }]
     }
 }

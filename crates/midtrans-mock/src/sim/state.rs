@@ -93,6 +93,11 @@ impl<V: Measured> Store<V> {
         self.map.contains_key(key)
     }
 
+    /// Every entry, in no particular order.
+    pub(crate) fn values(&self) -> impl Iterator<Item = &V> {
+        self.map.values().map(|(_, v)| v)
+    }
+
     /// Changes an entry in place; its size is measured again afterwards.
     pub(crate) fn update<R>(&mut self, key: &str, change: impl FnOnce(&mut V) -> R) -> Option<R> {
         let (_, value) = self.map.get_mut(key)?;
@@ -166,6 +171,8 @@ pub(crate) struct Order {
     pub(crate) waiting: Waiting,
     /// The Snap session this transaction was paid through, if any.
     pub(crate) snap: Option<SnapReturn>,
+    /// What SNAP-BI adds, for a transaction created over SNAP-BI.
+    pub(crate) snap_bi: Option<super::snap_bi::SnapBiOrder>,
 }
 
 /// What a pending transaction will turn into.
@@ -204,7 +211,12 @@ impl Measured for Order {
             .snap
             .as_ref()
             .and_then(|s| s.finish.as_ref())
-            .map_or(0, String::len);
+            .map_or(0, String::len)
+            + self.snap_bi.as_ref().map_or(0, |bi| {
+                128 + bi.external_id.len()
+                    + bi.merchant_id.len()
+                    + bi.account.as_ref().map_or(0, json_bytes)
+            });
         256 + texts.iter().map(|t| t.len()).sum::<usize>()
             + self.settlement_time.as_ref().map_or(0, String::len)
             + map_bytes(&self.fields)
@@ -577,6 +589,7 @@ mod tests {
             custom: Map::new(),
             waiting: Waiting::Nothing,
             snap: None,
+            snap_bi: None,
         }
     }
 

@@ -536,6 +536,34 @@ fn optional(field: &str, value: Option<&String>, max: usize) -> Result<(), Build
     }
 }
 
+/// A JSON text as SNAP-BI hashes it for signatures: without the whitespace outside its
+/// strings, key order, numbers and string contents exactly as they were. Bytes that are not
+/// JSON come back with only that whitespace removed (a signature over them still fails).
+///
+/// ```
+/// let minified = midtrans_types::snap_bi::minify(b"{ \"a\" : \"b c\",\n \"n\": 1 }");
+/// assert_eq!(minified, br#"{"a":"b c","n":1}"#);
+/// ```
+pub fn minify(json: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for &byte in json {
+        if in_string {
+            out.push(byte);
+            match (escaped, byte) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+        } else if !matches!(byte, b' ' | b'\t' | b'\n' | b'\r') {
+            in_string = byte == b'"';
+            out.push(byte);
+        }
+    }
+    out
+}
+
 /// Serde for a count SNAP-BI writes as a numeric string (`"expiresIn": "900"`): read from a
 /// string or a number, written as a string.
 pub(crate) mod text_int {
