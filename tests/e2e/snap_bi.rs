@@ -21,6 +21,9 @@ use midtrans_mock::{snap_bi as keys, MockConfig, MockServer};
 /// What the merchant's notification endpoints verified, in arrival order.
 #[derive(Clone, Default)]
 struct Notified {
+    /// The Core API's notification URL: virtual accounts are notified there too, in the Core
+    /// format, for merchants moving from it.
+    core: Option<crate::Receiver>,
     debit: Arc<Mutex<Vec<PaymentNotification>>>,
     qris: Arc<Mutex<Vec<PaymentNotification>>>,
     va: Arc<Mutex<Vec<VaNotification>>>,
@@ -58,16 +61,21 @@ fn client_for(mock: &MockServer, client_secret: &str) -> Client {
 async fn start() -> (MockServer, Client, Notified) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
+    let core = crate::Receiver::start(200).await;
     let mock = MockServer::start(
         MockConfig::default()
             .server_key(crate::SERVER_KEY)
             .retry_delays(vec![Duration::from_millis(50); 3])
+            .notification_url(&core.url)
             .snap_bi_notification_url(format!("{base}/merchant")),
     )
     .await
     .unwrap();
     let client = merchant(&mock).await;
-    let notified = Notified::default();
+    let notified = Notified {
+        core: Some(core),
+        ..Notified::default()
+    };
     let seen = notified.clone();
     let app = Router::new()
         .route(
@@ -160,6 +168,14 @@ async fn a_virtual_account_is_created_paid_notified_and_reported_paid() {
     }
     let paid = client.snap_bi().va_status(&status).await.unwrap();
     assert_eq!(paid.outcome(), PaymentOutcome::Paid);
+    // And in the Core API's format, signed with the server key, at the Core URL.
+    let core = notified.core.as_ref().unwrap().wait_for(1).await;
+    let body = serde_json::to_vec(&core[0]).unwrap();
+    let verified = client.transactions().notification(&body).unwrap();
+    assert_eq!(verified.order_id().as_str(), "va-e2e-1");
+    let legacy: VaNotification = serde_json::from_slice(&body).unwrap();
+    assert!(matches!(legacy, VaNotification::Core(_)));
+    assert_eq!(legacy.outcome(), PaymentOutcome::Paid);
     assert_eq!(
         paid.virtual_account_data.unwrap().payment_flag_status,
         Some(Status::Success)
@@ -457,4 +473,24 @@ async fn a_skewed_clock_and_a_reused_linking_id_are_refused_as_midtrans_does() {
         matches!(&err, Error::Api(api) if api.code() == 401),
         "{err:?}"
     );
+}
+
+#[tokio::test]
+async fn a_burst_of_100_calls_on_a_cold_client_gets_exactly_one_token_from_the_simulator() {
+    let (mock, client, _notified) = start().await;
+    let calls: Vec<_> = (0..100)
+        .map(|n| {
+            let client = client.clone();
+            tokio::spawn(async move {
+                let request =
+                    QrisGenerateRequest::new(format!("burst-{n}"), Money::idr(Idr::new(1_000)));
+                client.snap_bi().qris_generate(request).await
+            })
+        })
+        .collect();
+    for call in calls {
+        call.await.unwrap().unwrap();
+    }
+    assert_eq!(mock.snap_bi_tokens_issued(), 1);
+    assert_eq!(mock.retained().transactions, 100);
 }

@@ -539,6 +539,18 @@ impl MockServer {
         self.shared.sim.retained()
     }
 
+    /// How many SNAP-BI access tokens the simulator has issued since it started.
+    ///
+    /// ```no_run
+    /// # async fn run() -> std::io::Result<()> {
+    /// let mock = midtrans_mock::MockServer::start(Default::default()).await?;
+    /// assert_eq!(mock.snap_bi_tokens_issued(), 0);
+    /// # Ok(()) }
+    /// ```
+    pub fn snap_bi_tokens_issued(&self) -> u64 {
+        self.shared.sim.snap_bi_tokens_issued()
+    }
+
     /// Sets the injected faults.
     pub fn set_faults(&self, faults: Faults) {
         *self

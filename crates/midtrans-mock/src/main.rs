@@ -19,6 +19,7 @@ Control API (HTTP, no key, on the same port):
          the customer pays (a card payment waiting for 3-D Secure goes through it first)
   POST /_mock/orders/{id}/settle | expire | challenge | chargeback
   POST /_mock/pay_accounts/{account_id}/enable      the customer confirms a GoPay link
+  POST /_mock/snap_bi/expire_tokens                 every SNAP-BI access token expires
   POST /_mock/faults  {\"latency_ms\": 50, \"jitter_ms\": 20, \"error_rate\": 0.1,
                        \"drop_rate\": 0.05, \"duplicate_notifications\": 1}
   GET  /_mock/faults                                the faults in force
@@ -108,6 +109,26 @@ struct Args {
     #[arg(long, env = "MIDTRANS_MOCK_DUPLICATE_NOTIFICATIONS", default_value_t = 0,
           value_parser = clap::value_parser!(u32).range(0..=10))]
     duplicate_notifications: u32,
+    /// SNAP-BI: where notifications go (the prefix before /v1.0/debit/notify, …).
+    #[arg(long, env = "MIDTRANS_MOCK_SNAP_BI_NOTIFICATION_URL")]
+    snap_bi_notification_url: Option<String>,
+    /// SNAP-BI: the client id (X-CLIENT-KEY) the access-token call must carry.
+    #[arg(long, env = "MIDTRANS_MOCK_SNAP_BI_CLIENT_ID", default_value = midtrans_mock::snap_bi::CLIENT_ID)]
+    snap_bi_client_id: String,
+    /// SNAP-BI: the client secret signed calls are checked with.
+    #[arg(long, env = "MIDTRANS_MOCK_SNAP_BI_CLIENT_SECRET", default_value = midtrans_mock::snap_bi::CLIENT_SECRET)]
+    snap_bi_client_secret: String,
+    /// SNAP-BI: a PEM file with the merchant's public key (default: the built-in test key,
+    /// whose private half is in the crate's src/assets/snap_bi).
+    #[arg(long, env = "MIDTRANS_MOCK_SNAP_BI_PUBLIC_KEY_FILE")]
+    snap_bi_public_key_file: Option<std::path::PathBuf>,
+    /// SNAP-BI: seconds an access token is accepted.
+    #[arg(
+        long,
+        env = "MIDTRANS_MOCK_SNAP_BI_TOKEN_LIFETIME_SECS",
+        default_value_t = 900
+    )]
+    snap_bi_token_lifetime_secs: u64,
 }
 
 /// A share between 0 and 1.
@@ -119,7 +140,11 @@ fn rate(text: &str) -> Result<f64, String> {
 }
 
 impl Args {
-    fn config(&self) -> MockConfig {
+    fn config(&self) -> std::io::Result<MockConfig> {
+        let public_key = match &self.snap_bi_public_key_file {
+            Some(path) => std::fs::read_to_string(path)?,
+            None => midtrans_mock::snap_bi::MERCHANT_PUBLIC_KEY.to_owned(),
+        };
         let mut config = MockConfig::default()
             .host(self.host)
             .port(self.port)
@@ -133,11 +158,20 @@ impl Args {
                     .collect(),
             )
             .max_orders(self.max_orders)
-            .max_state_bytes(self.max_state_bytes);
+            .max_state_bytes(self.max_state_bytes)
+            .snap_bi_credentials(
+                &self.snap_bi_client_id,
+                &self.snap_bi_client_secret,
+                public_key,
+            )
+            .snap_bi_token_lifetime(Duration::from_secs(self.snap_bi_token_lifetime_secs));
         if let Some(url) = &self.notification_url {
             config = config.notification_url(url);
         }
-        config
+        if let Some(url) = &self.snap_bi_notification_url {
+            config = config.snap_bi_notification_url(url);
+        }
+        Ok(config)
     }
 
     fn faults(&self) -> Faults {
@@ -154,7 +188,14 @@ impl Args {
 #[tokio::main]
 async fn main() -> ExitCode {
     let args = Args::parse();
-    let server = match MockServer::start(args.config()).await {
+    let config = match args.config() {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("midtrans-mock: cannot read the SNAP-BI public key file: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let server = match MockServer::start(config).await {
         Ok(server) => server,
         Err(error) => {
             eprintln!(
@@ -168,6 +209,7 @@ async fn main() -> ExitCode {
     println!("midtrans-mock ready");
     println!("core: {}", server.core_url());
     println!("snap: {}", server.snap_url());
+    println!("snap-bi: {}", server.snap_bi_url());
     let _ = tokio::signal::ctrl_c().await;
     server.shutdown().await;
     ExitCode::SUCCESS

@@ -44,7 +44,19 @@ impl Simulator {
             return Vec::new();
         }
         if let Some(bi) = &order.snap_bi {
-            return self.snap_bi_notify(order, bi);
+            let mut deliveries = self.snap_bi_notify(order, bi);
+            // Virtual accounts also come in the Core API's format, to the Core notification
+            // URL, for merchants moving from it (Midtrans sends both during the move).
+            if let (super::snap_bi::Product::Va, Some(url)) =
+                (bi.product, &self.config.notification_url)
+            {
+                deliveries.push(Delivery {
+                    urls: vec![url.clone()],
+                    body: self.signed(order),
+                    headers: Vec::new(),
+                });
+            }
+            return deliveries;
         }
         vec![Delivery {
             urls: order.notify.clone(),

@@ -72,6 +72,8 @@ pub(crate) struct SnapBiState {
     external_log: VecDeque<String>,
     /// Customer tokens of bound accounts.
     customers: HashMap<String, String>,
+    /// Access tokens issued since the start.
+    issued: u64,
 }
 
 impl SnapBiState {
@@ -83,6 +85,7 @@ impl SnapBiState {
         }
         self.token_log.push_back(token.clone());
         self.tokens.insert(token, until);
+        self.issued = self.issued.saturating_add(1);
     }
 
     fn remember(&mut self, external_id: &str, transaction_id: &str) {
@@ -182,6 +185,11 @@ impl Simulator {
         self.snap_bi
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// How many SNAP-BI access tokens were issued since the start.
+    pub(crate) fn snap_bi_tokens_issued(&self) -> u64 {
+        self.snap_bi_state().issued
     }
 
     /// `POST /_mock/snap_bi/expire_tokens`: every access token issued so far stops being
