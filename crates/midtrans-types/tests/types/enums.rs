@@ -103,6 +103,7 @@ fn every_enum_agrees_and_accepts_unknown_values() {
         SubscriptionStatus,
         SubscriptionEvent,
         midtrans_types::snap_bi::Status,
+        midtrans_types::iris::PayoutStatus,
     );
     // Every `string_enum!` in the crate is in the list above.
     let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
