@@ -109,13 +109,17 @@ where
 /// sees its prefix stripped, and the signature covers the path Midtrans called).
 ///
 /// ```no_run
-/// use axum::{routing::post, Json, Router};
+/// use axum::http::header::CONTENT_TYPE;
+/// use axum::{routing::post, Router};
 /// use midtrans::snap_bi::SnapBiNotification;
 /// use midtrans::types::snap_bi::{NotificationAck, PaymentNotification};
 ///
-/// async fn notified(notification: SnapBiNotification<PaymentNotification>) -> Json<NotificationAck> {
+/// async fn notified(
+///     notification: SnapBiNotification<PaymentNotification>,
+/// ) -> ([(axum::http::HeaderName, &'static str); 1], String) {
 ///     println!("{:?} is {:?}", notification.original_reference_no, notification.outcome());
-///     Json(NotificationAck::direct_debit())
+///     let reply = serde_json::to_string(&NotificationAck::direct_debit()).unwrap_or_default();
+///     ([(CONTENT_TYPE, "application/json")], reply)
 /// }
 ///
 /// # fn app(client: midtrans::Client) -> Router {

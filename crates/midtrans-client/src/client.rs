@@ -52,6 +52,9 @@ pub(crate) struct State {
     /// SNAP-BI's parsed credentials and cached access token.
     #[cfg(feature = "snap-bi")]
     pub(crate) snap_bi: Option<Arc<crate::snap_bi::Keys>>,
+    /// `Basic …` of the Iris creator and approver keys, when configured.
+    #[cfg(feature = "iris")]
+    pub(crate) iris_auth: (Option<http::HeaderValue>, Option<http::HeaderValue>),
 }
 
 /// The `Authorization` value for a key, marked sensitive so `Debug` never shows it.
@@ -84,6 +87,21 @@ impl State {
                 Some(Arc::new(crate::snap_bi::Keys::new(credentials)?)),
             ),
             None => (scrubber, None),
+        };
+        #[cfg(feature = "iris")]
+        let (scrubber, iris_auth) = match &config.iris {
+            Some(iris) => {
+                iris.check()?;
+                let scrubber = iris
+                    .secrets()
+                    .fold(scrubber, |scrubber, key| scrubber.with_secret(key));
+                let auth = |key: &Option<String>| key.as_deref().map(auth_header).transpose();
+                (
+                    scrubber,
+                    (auth(&iris.creator_key)?, auth(&iris.approver_key)?),
+                )
+            }
+            None => (scrubber, (None, None)),
         };
         let server_auth = auth_header(config.server_key.expose_secret())?;
         let client_auth = config
@@ -119,6 +137,8 @@ impl State {
             base_headers,
             #[cfg(feature = "snap-bi")]
             snap_bi,
+            #[cfg(feature = "iris")]
+            iris_auth,
         })
     }
 }
@@ -188,6 +208,14 @@ impl Client {
     #[cfg(feature = "snap-bi")]
     pub fn snap_bi(&self) -> crate::api::SnapBi<'_> {
         crate::api::SnapBi::new(self)
+    }
+
+    /// Iris (feature `iris`): beneficiaries and payouts, with the creator and approver roles
+    /// in the types (`client.iris().creator()`, `client.iris().approver()`), and Iris
+    /// notification verification.
+    #[cfg(feature = "iris")]
+    pub fn iris(&self) -> crate::api::IrisApi<'_> {
+        crate::api::IrisApi::new(self)
     }
 
     /// Transaction status, actions, refunds and notification handling.

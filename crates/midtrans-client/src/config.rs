@@ -26,6 +26,9 @@ pub enum Environment {
         /// SNAP-BI base, before `/v1.0/…` (the Core base unless set with
         /// [`Environment::with_snap_bi_url`]).
         snap_bi: String,
+        /// Iris base, before `/payouts` etc. (`{core}/iris/api/v1` unless set with
+        /// [`Environment::with_iris_url`]).
+        iris: String,
     },
 }
 
@@ -48,6 +51,7 @@ impl Environment {
         let core = clean(core.into())?;
         Ok(Environment::Custom {
             snap_bi: core.clone(),
+            iris: format!("{core}/iris/api/v1"),
             core,
             snap: clean(snap.into())?,
         })
@@ -69,7 +73,9 @@ impl Environment {
     pub fn with_snap_bi_url(self, url: impl Into<String>) -> Result<Self, ConfigError> {
         let url = url.into();
         match self {
-            Environment::Custom { core, snap, .. } => {
+            Environment::Custom {
+                core, snap, iris, ..
+            } => {
                 let snap_bi = match Environment::custom(url.clone(), snap.clone())? {
                     Environment::Custom { core, .. } => core,
                     _ => return Err(ConfigError::InvalidBaseUrl(url)),
@@ -78,6 +84,7 @@ impl Environment {
                     core,
                     snap,
                     snap_bi,
+                    iris,
                 })
             }
             _ => Err(ConfigError::InvalidBaseUrl(url)),
@@ -90,6 +97,52 @@ impl Environment {
             Environment::Sandbox => "https://api.sandbox.midtrans.com",
             Environment::Production => "https://api.midtrans.com",
             Environment::Custom { core, .. } => core,
+        }
+    }
+
+    /// These custom URLs with Iris at `url` (before `/payouts`), e.g. the simulator's
+    /// `http://127.0.0.1:8910/iris/api/v1`. On Midtrans's own environments the URL is fixed.
+    ///
+    /// ```
+    /// let environment = midtrans::Environment::custom("http://127.0.0.1:8910", "http://127.0.0.1:8910/snap/v1")?
+    ///     .with_iris_url("http://127.0.0.1:9000/iris/api/v1")?;
+    /// assert_eq!(environment.iris_url(), "http://127.0.0.1:9000/iris/api/v1");
+    /// # Ok::<(), midtrans::ConfigError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ConfigError::InvalidBaseUrl`] unless it is an `http://` or `https://` URL, or when
+    /// this is not a custom environment.
+    pub fn with_iris_url(self, url: impl Into<String>) -> Result<Self, ConfigError> {
+        let url = url.into();
+        match self {
+            Environment::Custom {
+                core,
+                snap,
+                snap_bi,
+                ..
+            } => {
+                let iris = match Environment::custom(url.clone(), snap.clone())? {
+                    Environment::Custom { core, .. } => core,
+                    _ => return Err(ConfigError::InvalidBaseUrl(url)),
+                };
+                Ok(Environment::Custom {
+                    core,
+                    snap,
+                    snap_bi,
+                    iris,
+                })
+            }
+            _ => Err(ConfigError::InvalidBaseUrl(url)),
+        }
+    }
+
+    /// The Iris base URL (`https://app.sandbox.midtrans.com/iris/api/v1` in the sandbox).
+    pub fn iris_url(&self) -> &str {
+        match self {
+            Environment::Sandbox => "https://app.sandbox.midtrans.com/iris/api/v1",
+            Environment::Production => "https://app.midtrans.com/iris/api/v1",
+            Environment::Custom { iris, .. } => iris,
         }
     }
 
@@ -212,6 +265,9 @@ pub struct Config {
     /// SNAP-BI credentials (feature `snap-bi`).
     #[cfg(feature = "snap-bi")]
     pub snap_bi: Option<crate::snap_bi::SnapBiCredentials>,
+    /// Iris keys (feature `iris`).
+    #[cfg(feature = "iris")]
+    pub iris: Option<crate::iris::IrisCredentials>,
     /// Whether a sandbox key with production (or a production key with the sandbox) is
     /// refused when the client is built.
     pub check_key_environment: bool,
@@ -254,6 +310,11 @@ pub enum ConfigError {
     InvalidSnapBiKey(String),
     /// A SNAP-BI call on a client without SNAP-BI credentials ([`ClientBuilder::snap_bi`]).
     MissingSnapBi,
+    /// An Iris key is empty or not printable ASCII (feature `iris`).
+    InvalidIrisKey,
+    /// An Iris call whose role has no key configured, or an Iris notification without a
+    /// merchant key (`ClientBuilder::iris`).
+    MissingIris,
 }
 
 impl fmt::Display for ConfigError {
@@ -288,6 +349,11 @@ impl fmt::Display for ConfigError {
             ConfigError::MissingSnapBi => {
                 f.write_str("no SNAP-BI credentials; set them with ClientBuilder::snap_bi")
             }
+            ConfigError::InvalidIrisKey => f.write_str("an Iris key is empty or not printable"),
+            ConfigError::MissingIris => f.write_str(
+                "no Iris key for this call (creator, approver or merchant key); set them with \
+                 ClientBuilder::iris",
+            ),
         }
     }
 }
@@ -383,6 +449,8 @@ pub struct ClientBuilder {
     pub(crate) check_key_environment: bool,
     #[cfg(feature = "snap-bi")]
     pub(crate) snap_bi: Option<crate::snap_bi::SnapBiCredentials>,
+    #[cfg(feature = "iris")]
+    pub(crate) iris: Option<crate::iris::IrisCredentials>,
 }
 
 impl Default for ClientBuilder {
@@ -402,6 +470,8 @@ impl Default for ClientBuilder {
             check_key_environment: true,
             #[cfg(feature = "snap-bi")]
             snap_bi: None,
+            #[cfg(feature = "iris")]
+            iris: None,
         }
     }
 }
@@ -422,6 +492,14 @@ impl ClientBuilder {
     #[cfg(feature = "snap-bi")]
     pub fn snap_bi(mut self, credentials: crate::snap_bi::SnapBiCredentials) -> Self {
         self.snap_bi = Some(credentials);
+        self
+    }
+
+    /// Iris keys (feature `iris`): `client.iris()` authenticates with them. Checked when the
+    /// client is built ([`ConfigError::InvalidIrisKey`]).
+    #[cfg(feature = "iris")]
+    pub fn iris(mut self, credentials: crate::iris::IrisCredentials) -> Self {
+        self.iris = Some(credentials);
         self
     }
 
@@ -584,6 +662,8 @@ impl ClientBuilder {
             check_key_environment: self.check_key_environment,
             #[cfg(feature = "snap-bi")]
             snap_bi: self.snap_bi,
+            #[cfg(feature = "iris")]
+            iris: self.iris,
         };
         Ok((config, transport))
     }
@@ -609,6 +689,8 @@ impl ClientBuilder {
             check_key_environment: config.check_key_environment,
             #[cfg(feature = "snap-bi")]
             snap_bi: config.snap_bi.clone(),
+            #[cfg(feature = "iris")]
+            iris: config.iris.clone(),
         }
     }
 }

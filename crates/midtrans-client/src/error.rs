@@ -586,10 +586,15 @@ impl Scrubber {
         Scrubber { secrets }
     }
 
-    /// Also scrubs `secret` as it is (a SNAP-BI client secret).
-    #[cfg(feature = "snap-bi")]
+    /// Also scrubs `secret` as it is (a SNAP-BI client secret), and its Basic-auth form.
+    #[cfg(any(feature = "snap-bi", feature = "iris"))]
     pub(crate) fn with_secret(mut self, secret: &str) -> Self {
         if !secret.is_empty() && !self.secrets.iter().any(|s| s == secret) {
+            let basic = crate::basic_auth(secret);
+            let encoded = basic.trim_start_matches("Basic ").to_owned();
+            self.secrets.push(encoded.trim_end_matches('=').to_owned());
+            self.secrets.push(encoded);
+            self.secrets.push(basic);
             self.secrets.push(secret.to_owned());
             // Longest first, as for the keys.
             self.secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
@@ -820,6 +825,20 @@ fn api_error(
         _ => {}
     }
     let mut message_title = None;
+    // Iris: `errors` as a list of texts, or as lists of texts per field.
+    match &probe.errors {
+        Some(serde_json::Value::Array(list)) => {
+            messages.extend(list.iter().filter_map(|m| m.as_str().map(str::to_owned)));
+        }
+        Some(serde_json::Value::Object(fields)) => {
+            for (field, reasons) in fields {
+                let reasons = reasons.as_array().into_iter().flatten();
+                messages
+                    .extend(reasons.filter_map(|r| r.as_str().map(|r| format!("{field}: {r}"))));
+            }
+        }
+        _ => {}
+    }
     if let Some(serde_json::Value::Array(errors)) = probe.errors {
         messages.extend(errors.iter().filter_map(|e| {
             e.get("message")

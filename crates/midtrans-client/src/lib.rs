@@ -66,6 +66,8 @@ mod client;
 mod config;
 mod error;
 mod idempotency;
+#[cfg(feature = "iris")]
+pub mod iris;
 mod json;
 pub mod notification;
 pub mod prelude;

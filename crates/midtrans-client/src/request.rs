@@ -40,6 +40,8 @@ pub enum Host {
     Snap,
     /// SNAP-BI (`merchants.midtrans.com`): signed calls, feature `snap-bi`.
     SnapBi,
+    /// Iris (`app.midtrans.com/iris/api/v1`): disbursements, feature `iris`.
+    Iris,
 }
 
 /// Which key authenticates an endpoint (HTTP Basic, key as user name, empty password).
@@ -58,6 +60,12 @@ pub(crate) enum Auth {
     /// A SNAP-BI call: the access token and an HMAC signature.
     #[cfg(feature = "snap-bi")]
     SnapBi,
+    /// Iris's creator key.
+    #[cfg(feature = "iris")]
+    IrisCreator,
+    /// Iris's approver key.
+    #[cfg(feature = "iris")]
+    IrisApprover,
 }
 
 /// What an endpoint is: method, host, path (already percent-encoded), query, key, body.
@@ -154,6 +162,9 @@ pub const MAX_IDEMPOTENCY_KEY_LEN: usize = 46;
 pub const MAX_EXTERNAL_ID_LEN: usize = 36;
 /// SNAP-BI's idempotency key header.
 const EXTERNAL_ID: HeaderName = HeaderName::from_static("x-external-id");
+/// Iris's idempotency key header, and its longest value.
+const IRIS_IDEMPOTENCY: HeaderName = HeaderName::from_static("x-idempotency-key");
+const MAX_IRIS_IDEMPOTENCY_KEY_LEN: usize = 100;
 
 /// Options of one request; never shared with other requests.
 #[derive(Clone, Default)]
@@ -486,10 +497,13 @@ impl<T> PendingRequest<T> {
         let snap_bi = endpoint.host == Host::SnapBi;
         // The access-token call has no external id (and may be repeated: it only issues a token).
         let token_call = snap_bi && endpoint.is_token_call();
-        let key_header = if snap_bi {
-            EXTERNAL_ID
-        } else {
-            idempotency::HEADER
+        // SNAP-BI's `X-EXTERNAL-ID` and Iris's `X-Idempotency-Key` are their products'
+        // idempotency keys: sent on every keyed call (given, implied by the body, or
+        // generated), the same on every attempt.
+        let (key_header, own_key_len) = match endpoint.host {
+            Host::SnapBi => (EXTERNAL_ID, Some(MAX_EXTERNAL_ID_LEN)),
+            Host::Iris => (IRIS_IDEMPOTENCY, Some(MAX_IRIS_IDEMPOTENCY_KEY_LEN)),
+            Host::Core | Host::Snap => (idempotency::HEADER, None),
         };
         // An `Idempotency-Key` given as a plain header is the call's key too: sent as given
         // (a key Midtrans would ignore counts as none for retries), reused, reported.
@@ -504,6 +518,9 @@ impl<T> PendingRequest<T> {
             (Some(given), _) => Some(Key::Given(given)),
             (None, Some(header)) => Some(Key::Header(header)),
             (None, None) if token_call => None,
+            (None, None) if endpoint.host == Host::Iris => {
+                endpoint.honours_idempotency.then(Key::generate)
+            }
             (None, None) if snap_bi => endpoint
                 .external_id
                 .clone()
@@ -515,26 +532,23 @@ impl<T> PendingRequest<T> {
             }
             (None, None) => None,
         };
-        if let (true, Some(key)) = (snap_bi, &key) {
+        if let (Some(max), Some(key)) = (own_key_len, &key) {
             let text = key.as_str();
-            if text.is_empty()
-                || text.len() > MAX_EXTERNAL_ID_LEN
-                || !text.bytes().all(|b| b.is_ascii_graphic())
-            {
+            if text.is_empty() || text.len() > max || !text.bytes().all(|b| b.is_ascii_graphic()) {
                 return Err(Error::InvalidInput(format!(
-                    "X-EXTERNAL-ID must be 1 to {MAX_EXTERNAL_ID_LEN} visible ASCII characters"
+                    "{key_header} must be 1 to {max} visible ASCII characters"
                 )));
             }
         }
         let idempotency = match (&key, endpoint.honours_idempotency) {
-            (_, true) if snap_bi => Idempotency::Honoured,
+            (_, true) if own_key_len.is_some() => Idempotency::Honoured,
             (None, _) => Idempotency::Unkeyed,
             (Some(key), true) if key.is_honoured() => Idempotency::Honoured,
             (Some(_), _) => Idempotency::Ignored,
         };
         let timeout = options.timeout.unwrap_or(state.config.timeout);
         // Checked and parsed once per call; every attempt sends the same headers.
-        let option_headers = options.headers(key.as_ref().filter(|_| !snap_bi))?;
+        let option_headers = options.headers(key.as_ref().filter(|_| own_key_len.is_none()))?;
         let mut call = CallInfo {
             idempotency_key: key,
             ..CallInfo::default()
@@ -768,6 +782,7 @@ fn build_request(
         Host::Core => config.environment.core_url(),
         Host::Snap => config.environment.snap_url(),
         Host::SnapBi => config.environment.snap_bi_url(),
+        Host::Iris => config.environment.iris_url(),
     };
     let client_key = config.client_key.as_ref().map(|key| key.as_str());
     let (credentials, client_key_param) = match (endpoint.auth, client_key, &state.client_auth) {
@@ -777,6 +792,24 @@ fn build_request(
         // SNAP-BI is signed instead (`snap_bi::sign` replaces the header).
         #[cfg(feature = "snap-bi")]
         (Auth::SnapBi | Auth::SnapBiToken, _, _) => (&state.server_auth, None),
+        #[cfg(feature = "iris")]
+        (Auth::IrisCreator, _, _) => (
+            state
+                .iris_auth
+                .0
+                .as_ref()
+                .ok_or(crate::ConfigError::MissingIris)?,
+            None,
+        ),
+        #[cfg(feature = "iris")]
+        (Auth::IrisApprover, _, _) => (
+            state
+                .iris_auth
+                .1
+                .as_ref()
+                .ok_or(crate::ConfigError::MissingIris)?,
+            None,
+        ),
         _ => return Err(crate::ConfigError::MissingClientKey.into()),
     };
     // An untyped query may carry `client_key` itself: sent once, and only if it is the key
@@ -826,10 +859,10 @@ fn build_request(
         // plain header's is checked here (before the first attempt is sent).
         let value = HeaderValue::from_bytes(key.as_bytes())
             .map_err(|_| Error::InvalidInput("Idempotency-Key is not a valid header".to_owned()))?;
-        let name = if endpoint.host == Host::SnapBi {
-            EXTERNAL_ID
-        } else {
-            idempotency::HEADER
+        let name = match endpoint.host {
+            Host::SnapBi => EXTERNAL_ID,
+            Host::Iris => IRIS_IDEMPOTENCY,
+            Host::Core | Host::Snap => idempotency::HEADER,
         };
         headers.try_insert(name, value).map_err(too_many)?;
     }

@@ -2,12 +2,16 @@
 //! [`Transactions`] (reachable from both).
 
 mod core;
+#[cfg(feature = "iris")]
+mod iris;
 mod snap;
 #[cfg(feature = "snap-bi")]
 mod snap_bi;
 mod transactions;
 
 pub use self::core::CoreApi;
+#[cfg(feature = "iris")]
+pub use self::iris::{Approver, Creator, Iris, IrisApi, Role};
 pub use self::snap::Snap;
 #[cfg(feature = "snap-bi")]
 pub use self::snap_bi::SnapBi;
@@ -169,6 +173,14 @@ snap_bi_body!(
     bi::AccountUnbindingRequest => |_| None,
     bi::AccountInquiryRequest => |_| None,
     bi::TransactionHistoryRequest => |_| None,
+);
+
+#[cfg(feature = "iris")]
+typed_body!(
+    midtrans_types::iris::Beneficiary,
+    midtrans_types::iris::PayoutRequest,
+    midtrans_types::iris::ApprovePayouts,
+    midtrans_types::iris::RejectPayouts,
 );
 
 impl<R> RequestBody<R> for &serde_json::Value {

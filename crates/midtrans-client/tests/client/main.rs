@@ -12,6 +12,8 @@ mod axum_extractor;
 mod blocking;
 mod classify;
 mod endpoints;
+#[cfg(feature = "iris")]
+mod iris;
 mod logs;
 mod loopback;
 mod notification;
@@ -75,4 +77,22 @@ pub(crate) fn base64(bytes: &[u8]) -> String {
         }
     }
     out
+}
+
+/// Lowercase hex SHA-512, computed by `openssl` so that tests do not check the client's hash
+/// against itself.
+#[cfg(feature = "iris")]
+pub(crate) fn sha512_hex(bytes: &[u8]) -> String {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("openssl")
+        .args(["dgst", "-sha512", "-hex"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("openssl must be installed (.ci/run installs it)");
+    child.stdin.take().unwrap().write_all(bytes).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    text.rsplit("= ").next().unwrap().trim().to_owned()
 }

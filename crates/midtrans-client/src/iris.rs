@@ -1,0 +1,168 @@
+//! Iris's credentials and notifications (feature `iris`): the creator and approver API keys,
+//! and the merchant key(s) `Iris-Signature` is computed with.
+//!
+//! `Iris-Signature` = lowercase hex SHA-512 of the raw body followed by the merchant key
+//! ([Midtrans docs](https://docs.midtrans.com/reference/notification-payload-1)): a plain hash,
+//! not an HMAC, compared here in constant time.
+
+use core::fmt;
+
+use sha2::Digest as _;
+use subtle::ConstantTimeEq as _;
+
+pub use crate::api::{Approver, Creator, Iris, IrisApi, Role};
+use crate::config::ConfigError;
+use crate::{Client, Error, SignatureError};
+
+/// The Iris keys of a merchant: the creator key (creates beneficiaries and payouts), the
+/// approver key (approves and rejects payouts), and the merchant key(s) notifications are
+/// signed with (the current one first; earlier ones during a rotation). A client may hold
+/// either API key or both. `Debug` shows none of them.
+///
+/// ```no_run
+/// # fn run() -> Result<(), midtrans::ConfigError> {
+/// use midtrans::iris::IrisCredentials;
+/// let client = midtrans::Client::builder()
+///     .server_key("SB-Mid-server-TEST")
+///     .iris(
+///         IrisCredentials::new()
+///             .creator_key("IRIS-creator-TEST")
+///             .approver_key("IRIS-approver-TEST")
+///             .merchant_key("IRIS-merchant-key-TEST"),
+///     )
+///     .build()?;
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct IrisCredentials {
+    pub(crate) creator_key: Option<String>,
+    pub(crate) approver_key: Option<String>,
+    pub(crate) merchant_keys: Vec<String>,
+}
+
+impl IrisCredentials {
+    /// No keys yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The creator's API key.
+    #[must_use]
+    pub fn creator_key(mut self, key: impl Into<String>) -> Self {
+        self.creator_key = Some(key.into());
+        self
+    }
+
+    /// The approver's API key.
+    #[must_use]
+    pub fn approver_key(mut self, key: impl Into<String>) -> Self {
+        self.approver_key = Some(key.into());
+        self
+    }
+
+    /// A merchant key notifications are verified with; call again for an earlier key still
+    /// accepted during a rotation.
+    #[must_use]
+    pub fn merchant_key(mut self, key: impl Into<String>) -> Self {
+        self.merchant_keys.push(key.into());
+        self
+    }
+
+    pub(crate) fn check(&self) -> Result<(), ConfigError> {
+        let keys = self
+            .creator_key
+            .iter()
+            .chain(&self.approver_key)
+            .chain(&self.merchant_keys);
+        for key in keys {
+            if key.is_empty() || !key.bytes().all(|b| b.is_ascii_graphic()) {
+                return Err(ConfigError::InvalidIrisKey);
+            }
+        }
+        Ok(())
+    }
+
+    /// Every key, for scrubbing.
+    pub(crate) fn secrets(&self) -> impl Iterator<Item = &str> {
+        self.creator_key
+            .iter()
+            .chain(&self.approver_key)
+            .chain(&self.merchant_keys)
+            .map(String::as_str)
+    }
+}
+
+impl fmt::Debug for IrisCredentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let set = |key: &Option<String>| key.as_ref().map(|_| "[redacted]");
+        f.debug_struct("IrisCredentials")
+            .field("creator_key", &set(&self.creator_key))
+            .field("approver_key", &set(&self.approver_key))
+            .field("merchant_keys", &self.merchant_keys.len())
+            .finish()
+    }
+}
+
+/// `Iris-Signature` for `body` under `merchant_key`: lowercase hex SHA-512 of the body's
+/// bytes followed by the key's.
+///
+/// ```
+/// let signature = midtrans::iris::signature(br#"{"reference_no":"ref-1"}"#, "IRIS-merchant-key-TEST");
+/// assert_eq!(signature.len(), 128);
+/// ```
+pub fn signature(body: &[u8], merchant_key: &str) -> String {
+    let mut hash = sha2::Sha512::new();
+    hash.update(body);
+    hash.update(merchant_key.as_bytes());
+    let mut hex = String::with_capacity(128);
+    for byte in hash.finalize() {
+        use fmt::Write as _;
+        let _ = write!(hex, "{byte:02x}");
+    }
+    hex
+}
+
+/// Verifies an Iris notification's `Iris-Signature` against every configured merchant key,
+/// in constant time, then decodes the body.
+pub(crate) fn verify(
+    client: &Client,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> Result<midtrans_types::iris::IrisNotification, Error> {
+    use crate::NotificationError;
+    if body.len() > crate::notification::MAX_NOTIFICATION_BYTES {
+        return Err(Error::Notification(NotificationError::TooLarge {
+            len: body.len(),
+        }));
+    }
+    let state = client.state();
+    let credentials = state
+        .config
+        .iris
+        .as_ref()
+        .filter(|c| !c.merchant_keys.is_empty())
+        .ok_or(Error::Config(ConfigError::MissingIris))?;
+    let given = headers
+        .get("iris-signature")
+        .and_then(|v| v.to_str().ok())
+        .ok_or(Error::Signature(SignatureError::MissingHeader(
+            "iris-signature",
+        )))?
+        .trim()
+        .to_ascii_lowercase();
+    if given.len() != 128 || !given.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(Error::Signature(SignatureError::Malformed));
+    }
+    let matched = credentials.merchant_keys.iter().fold(false, |found, key| {
+        let expected = signature(body, key);
+        found | bool::from(expected.as_bytes().ct_eq(given.as_bytes()))
+    });
+    if !matched {
+        return Err(Error::Signature(SignatureError::Mismatch));
+    }
+    serde_json::from_slice(body).map_err(|e| {
+        Error::Notification(NotificationError::Malformed(
+            state.scrubber.text(&e.to_string()),
+        ))
+    })
+}
