@@ -38,22 +38,12 @@ impl Environment {
     /// # Errors
     /// [`ConfigError::InvalidBaseUrl`] unless both are `http://` or `https://` URLs.
     pub fn custom(core: impl Into<String>, snap: impl Into<String>) -> Result<Self, ConfigError> {
-        let clean = |url: String| -> Result<String, ConfigError> {
-            let trimmed = url.trim().trim_end_matches('/').to_owned();
-            let valid = (trimmed.starts_with("http://") || trimmed.starts_with("https://"))
-                && trimmed.parse::<http::Uri>().is_ok();
-            if valid {
-                Ok(trimmed)
-            } else {
-                Err(ConfigError::InvalidBaseUrl(url))
-            }
-        };
-        let core = clean(core.into())?;
+        let core = base_url(core.into())?;
         Ok(Environment::Custom {
             snap_bi: core.clone(),
             iris: format!("{core}/iris/api/v1"),
             core,
-            snap: clean(snap.into())?,
+            snap: base_url(snap.into())?,
         })
     }
 
@@ -70,25 +60,13 @@ impl Environment {
     /// # Errors
     /// [`ConfigError::InvalidBaseUrl`] unless it is an `http://` or `https://` URL, or when
     /// this is not a custom environment.
-    pub fn with_snap_bi_url(self, url: impl Into<String>) -> Result<Self, ConfigError> {
-        let url = url.into();
-        match self {
-            Environment::Custom {
-                core, snap, iris, ..
-            } => {
-                let snap_bi = match Environment::custom(url.clone(), snap.clone())? {
-                    Environment::Custom { core, .. } => core,
-                    _ => return Err(ConfigError::InvalidBaseUrl(url)),
-                };
-                Ok(Environment::Custom {
-                    core,
-                    snap,
-                    snap_bi,
-                    iris,
-                })
-            }
-            _ => Err(ConfigError::InvalidBaseUrl(url)),
+    pub fn with_snap_bi_url(mut self, url: impl Into<String>) -> Result<Self, ConfigError> {
+        let url = base_url(url.into())?;
+        match &mut self {
+            Environment::Custom { snap_bi, .. } => *snap_bi = url,
+            _ => return Err(ConfigError::InvalidBaseUrl(url)),
         }
+        Ok(self)
     }
 
     /// The Core API base URL.
@@ -113,28 +91,13 @@ impl Environment {
     /// # Errors
     /// [`ConfigError::InvalidBaseUrl`] unless it is an `http://` or `https://` URL, or when
     /// this is not a custom environment.
-    pub fn with_iris_url(self, url: impl Into<String>) -> Result<Self, ConfigError> {
-        let url = url.into();
-        match self {
-            Environment::Custom {
-                core,
-                snap,
-                snap_bi,
-                ..
-            } => {
-                let iris = match Environment::custom(url.clone(), snap.clone())? {
-                    Environment::Custom { core, .. } => core,
-                    _ => return Err(ConfigError::InvalidBaseUrl(url)),
-                };
-                Ok(Environment::Custom {
-                    core,
-                    snap,
-                    snap_bi,
-                    iris,
-                })
-            }
-            _ => Err(ConfigError::InvalidBaseUrl(url)),
+    pub fn with_iris_url(mut self, url: impl Into<String>) -> Result<Self, ConfigError> {
+        let url = base_url(url.into())?;
+        match &mut self {
+            Environment::Custom { iris, .. } => *iris = url,
+            _ => return Err(ConfigError::InvalidBaseUrl(url)),
         }
+        Ok(self)
     }
 
     /// The Iris base URL (`https://app.sandbox.midtrans.com/iris/api/v1` in the sandbox).
@@ -162,6 +125,19 @@ impl Environment {
             Environment::Production => "https://app.midtrans.com/snap/v1",
             Environment::Custom { snap, .. } => snap,
         }
+    }
+}
+
+/// A base URL without its trailing slash, or [`ConfigError::InvalidBaseUrl`] unless it is an
+/// `http://` or `https://` URL.
+fn base_url(url: String) -> Result<String, ConfigError> {
+    let trimmed = url.trim().trim_end_matches('/').to_owned();
+    let valid = (trimmed.starts_with("http://") || trimmed.starts_with("https://"))
+        && trimmed.parse::<http::Uri>().is_ok();
+    if valid {
+        Ok(trimmed)
+    } else {
+        Err(ConfigError::InvalidBaseUrl(url))
     }
 }
 
