@@ -144,6 +144,41 @@ where
     }
 }
 
+/// An Iris notification as a handler argument (features `axum` and `iris`): the raw body
+/// verified against `Iris-Signature` with the client's merchant keys.
+///
+/// ```no_run
+/// use axum::routing::post;
+/// use midtrans::iris::VerifiedIrisNotification;
+/// use midtrans::types::iris::IrisNotification;
+///
+/// async fn notified(notification: VerifiedIrisNotification) -> axum::http::StatusCode {
+///     if let IrisNotification::Payout(payout) = &*notification {
+///         println!("{} is {}", payout.reference_no, payout.status);
+///     }
+///     axum::http::StatusCode::OK
+/// }
+///
+/// # fn app(client: midtrans::Client) -> axum::Router {
+/// axum::Router::new().route("/iris/notification", post(notified)).with_state(client)
+/// # }
+/// ```
+#[cfg(feature = "iris")]
+impl<S> FromRequest<S> for crate::iris::VerifiedIrisNotification
+where
+    S: Send + Sync,
+    Client: FromRef<S>,
+{
+    type Rejection = NotificationRejection;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let headers = request.headers().clone();
+        let body = raw_body(request, state).await?;
+        let client = Client::from_ref(state);
+        Ok(crate::iris::verify(&client, &headers, &body)?.into())
+    }
+}
+
 /// The request's body as received, or axum's own refusal (too large, unreadable).
 async fn raw_body<S: Send + Sync>(
     request: Request,

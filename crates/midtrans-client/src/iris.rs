@@ -166,3 +166,41 @@ pub(crate) fn verify(
         ))
     })
 }
+
+/// An Iris notification whose `Iris-Signature` verified, as an axum handler argument
+/// (features `axum` and `iris`): a forged, malformed or oversized delivery is answered
+/// 401/400/413 before the handler runs. Dereferences to the [`IrisNotification`].
+///
+/// ```
+/// use midtrans::iris::VerifiedIrisNotification;
+/// use midtrans::types::iris::IrisNotification;
+/// let parsed: IrisNotification = serde_json::from_str(r#"{"reference_no":"ref-1","status":"completed"}"#)?;
+/// let verified = VerifiedIrisNotification::from(parsed);
+/// assert!(matches!(&*verified, IrisNotification::Payout(p) if p.reference_no == "ref-1"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+///
+/// [`IrisNotification`]: midtrans_types::iris::IrisNotification
+#[derive(Clone, Debug, PartialEq)]
+pub struct VerifiedIrisNotification(midtrans_types::iris::IrisNotification);
+
+impl VerifiedIrisNotification {
+    /// The notification.
+    pub fn into_inner(self) -> midtrans_types::iris::IrisNotification {
+        self.0
+    }
+}
+
+impl core::ops::Deref for VerifiedIrisNotification {
+    type Target = midtrans_types::iris::IrisNotification;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl From<midtrans_types::iris::IrisNotification> for VerifiedIrisNotification {
+    fn from(notification: midtrans_types::iris::IrisNotification) -> Self {
+        VerifiedIrisNotification(notification)
+    }
+}

@@ -313,3 +313,30 @@ fn notifications_verify_with_the_merchant_key_or_an_earlier_one_and_nothing_else
         crate::sha512_hex(&[&body[..], MERCHANT.as_bytes()].concat())
     );
 }
+
+#[cfg(feature = "axum")]
+#[tokio::test]
+async fn the_axum_extractor_takes_only_a_signed_iris_notification() {
+    use axum::extract::FromRequest;
+    use midtrans::iris::VerifiedIrisNotification;
+    let client = client(&MockTransport::new(), RetryPolicy::none());
+    let body = r#"{"transaction_id":"t-1","order_id":"topup-1","gross_amount":"1000000.00","status":"topup"}"#;
+    let request = |signature: String| {
+        axum::http::Request::builder()
+            .method("POST")
+            .uri("/iris/notification")
+            .header("iris-signature", signature)
+            .body(axum::body::Body::from(body))
+            .unwrap()
+    };
+    let signed = crate::sha512_hex(&[body.as_bytes(), MERCHANT.as_bytes()].concat());
+    let verified = VerifiedIrisNotification::from_request(request(signed), &client)
+        .await
+        .unwrap();
+    assert!(matches!(&*verified, IrisNotification::TopUp(_)));
+    let forged = crate::sha512_hex(&[body.as_bytes(), b"IRIS-forger".as_slice()].concat());
+    let refused = VerifiedIrisNotification::from_request(request(forged), &client)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.status(), 401);
+}
