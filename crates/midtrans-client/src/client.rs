@@ -205,6 +205,18 @@ impl Client {
     /// SNAP-BI (feature `snap-bi`): direct debit, virtual accounts, QRIS, account binding and
     /// transaction history over Bank Indonesia's standard API, signed with the credentials
     /// given to [`ClientBuilder::snap_bi`].
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use midtrans::types::snap_bi::{Money, QrisGenerateRequest};
+    /// use midtrans::types::Idr;
+    /// let code = client
+    ///     .snap_bi()
+    ///     .qris_generate(QrisGenerateRequest::new("order-101", Money::idr(Idr::new(44_000))))
+    ///     .await?;
+    /// println!("{:?}", code.qr_content);
+    /// # Ok(()) }
+    /// ```
     #[cfg(feature = "snap-bi")]
     pub fn snap_bi(&self) -> crate::api::SnapBi<'_> {
         crate::api::SnapBi::new(self)
@@ -213,6 +225,13 @@ impl Client {
     /// Iris (feature `iris`): beneficiaries and payouts, with the creator and approver roles
     /// in the types (`client.iris().creator()`, `client.iris().approver()`), and Iris
     /// notification verification.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), midtrans::Error> {
+    /// let balance = client.iris().creator().balance().await?;
+    /// println!("{}", balance.balance);
+    /// # Ok(()) }
+    /// ```
     #[cfg(feature = "iris")]
     pub fn iris(&self) -> crate::api::IrisApi<'_> {
         crate::api::IrisApi::new(self)
