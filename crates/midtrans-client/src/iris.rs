@@ -7,9 +7,6 @@
 
 use core::fmt;
 
-use sha2::Digest as _;
-use subtle::ConstantTimeEq as _;
-
 pub use crate::api::{Approver, Creator, Iris, IrisApi, Role};
 use crate::config::ConfigError;
 use crate::{Client, Error, SignatureError};
@@ -111,15 +108,7 @@ impl fmt::Debug for IrisCredentials {
 /// assert_eq!(signature.len(), 128);
 /// ```
 pub fn signature(body: &[u8], merchant_key: &str) -> String {
-    let mut hash = sha2::Sha512::new();
-    hash.update(body);
-    hash.update(merchant_key.as_bytes());
-    let mut hex = String::with_capacity(128);
-    for byte in hash.finalize() {
-        use fmt::Write as _;
-        let _ = write!(hex, "{byte:02x}");
-    }
-    hex
+    crate::notification::lower_hex(&crate::notification::digest(body, merchant_key))
 }
 
 /// Verifies an Iris notification's `Iris-Signature` against every configured merchant key,
@@ -147,19 +136,13 @@ pub(crate) fn verify(
         .and_then(|v| v.to_str().ok())
         .ok_or(Error::Signature(SignatureError::MissingHeader(
             "iris-signature",
-        )))?
-        .trim()
-        .to_ascii_lowercase();
-    if given.len() != 128 || !given.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(Error::Signature(SignatureError::Malformed));
-    }
-    let matched = credentials.merchant_keys.iter().fold(false, |found, key| {
-        let expected = signature(body, key);
-        found | bool::from(expected.as_bytes().ct_eq(given.as_bytes()))
-    });
-    if !matched {
-        return Err(Error::Signature(SignatureError::Mismatch));
-    }
+        )))?;
+    crate::notification::check_digest(
+        body,
+        given.trim(),
+        credentials.merchant_keys.iter().map(String::as_str),
+    )
+    .map_err(Error::Signature)?;
     serde_json::from_slice(body).map_err(|e| {
         Error::Notification(NotificationError::Malformed(
             state.scrubber.text(&e.to_string()),

@@ -27,14 +27,15 @@ use crate::{json, Error, ServerKey};
 /// # Ok::<(), midtrans::ConfigError>(())
 /// ```
 pub fn signature(input: &str, key: &ServerKey) -> String {
-    lower_hex(&digest(input, key))
+    lower_hex(&digest(input.as_bytes(), key.expose_secret()))
 }
 
-/// SHA-512 over `input` followed by the server key: the signature before hex encoding.
-fn digest(input: &str, key: &ServerKey) -> [u8; 64] {
+/// SHA-512 over `input` followed by `key`: the signature before hex encoding (Core's
+/// `signature_key`, Iris's `Iris-Signature`).
+pub(crate) fn digest(input: &[u8], key: &str) -> [u8; 64] {
     let mut hasher = Sha512::new();
-    hasher.update(input.as_bytes());
-    hasher.update(key.expose_secret().as_bytes());
+    hasher.update(input);
+    hasher.update(key.as_bytes());
     hasher.finalize().into()
 }
 
@@ -81,7 +82,7 @@ fn parse_signature(signature_key: &str) -> Option<([u8; 64], bool)> {
 }
 
 /// Lowercase hexadecimal, in one allocation.
-fn lower_hex(bytes: &[u8]) -> String {
+pub(crate) fn lower_hex(bytes: &[u8]) -> String {
     let digit = |nibble: u8| char::from_digit(u32::from(nibble), 16).unwrap_or('0');
     let mut out = String::with_capacity(bytes.len() * 2);
     for byte in bytes {
@@ -100,6 +101,19 @@ fn lower_hex(bytes: &[u8]) -> String {
 /// [`SignatureError::Malformed`] unless it is 128 hex digits, [`SignatureError::Mismatch`] when
 /// no key matches.
 pub fn check(input: &str, signature_key: &str, keys: &[&ServerKey]) -> Result<(), SignatureError> {
+    check_digest(
+        input.as_bytes(),
+        signature_key,
+        keys.iter().map(|key| key.expose_secret()),
+    )
+}
+
+/// [`check`] over bytes with keys as text: a hex SHA-512 of `input` followed by any of `keys`.
+pub(crate) fn check_digest<'a>(
+    input: &[u8],
+    signature_key: &str,
+    keys: impl IntoIterator<Item = &'a str>,
+) -> Result<(), SignatureError> {
     let (expected, uppercase) = parse_signature(signature_key).ok_or(SignatureError::Malformed)?;
     // The raw digests are compared, each key's in constant time, instead of their hex text.
     let mut matched = subtle::Choice::from(0);

@@ -294,13 +294,7 @@ fn rsa_public_key(pem: &str) -> Result<Vec<u8>, ConfigError> {
 
 /// Lowercase hex of SHA-256.
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = sha2::Sha256::digest(bytes);
-    let mut hex = String::with_capacity(64);
-    for byte in digest {
-        use fmt::Write as _;
-        let _ = write!(hex, "{byte:02x}");
-    }
-    hex
+    crate::notification::lower_hex(&sha2::Sha256::digest(bytes))
 }
 
 /// The current time as SNAP-BI writes it: ISO-8601 in Jakarta time with its offset, to the
