@@ -169,6 +169,8 @@ pub(crate) struct Simulator {
     pub(crate) config: MockConfig,
     state: Mutex<State>,
     snap_bi: Mutex<snap_bi::SnapBiState>,
+    /// The merchant's SNAP-BI public key, parsed once from the configuration.
+    snap_bi_merchant_key: Option<Vec<u8>>,
     pub(crate) rng: Rng,
 }
 
@@ -182,6 +184,7 @@ pub(crate) struct Bases {
 impl Simulator {
     pub(crate) fn new(config: MockConfig) -> Self {
         Simulator {
+            snap_bi_merchant_key: snap_bi::rsa_public_key(&config.snap_bi_merchant_public_key),
             config,
             state: Mutex::new(State::default()),
             snap_bi: Mutex::new(snap_bi::SnapBiState::default()),

@@ -241,7 +241,7 @@ impl Simulator {
                     .decode(s.trim())
                     .ok()
             })
-            .zip(rsa_public_key(&config.snap_bi_merchant_public_key))
+            .zip(self.snap_bi_merchant_key.as_ref())
             .is_some_and(|(signature, key)| {
                 signature::UnparsedPublicKey::new(&signature::RSA_PKCS1_2048_8192_SHA256, key)
                     .verify(message.as_bytes(), &signature)
@@ -831,13 +831,7 @@ impl Simulator {
         };
         let body = serde_json::to_vec(&body).unwrap_or_default();
         let timestamp = bi_time(now());
-        let key = PrivateKeyDer::from_pem_slice(SIMULATOR_PRIVATE_KEY.as_bytes())
-            .ok()
-            .and_then(|der| match der {
-                PrivateKeyDer::Pkcs8(der) => RsaKeyPair::from_pkcs8(der.secret_pkcs8_der()).ok(),
-                _ => None,
-            });
-        let Some(key) = key else {
+        let Some(key) = simulator_key() else {
             return Vec::new();
         };
         order
@@ -879,6 +873,18 @@ impl Simulator {
 /// ISO-8601 in Jakarta time with its offset, as SNAP-BI writes times.
 fn bi_time(at: chrono::DateTime<chrono::FixedOffset>) -> String {
     at.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
+/// The simulator's signing key, parsed once.
+fn simulator_key() -> Option<&'static RsaKeyPair> {
+    static KEY: std::sync::OnceLock<Option<RsaKeyPair>> = std::sync::OnceLock::new();
+    KEY.get_or_init(
+        || match PrivateKeyDer::from_pem_slice(SIMULATOR_PRIVATE_KEY.as_bytes()) {
+            Ok(PrivateKeyDer::Pkcs8(der)) => RsaKeyPair::from_pkcs8(der.secret_pkcs8_der()).ok(),
+            _ => None,
+        },
+    )
+    .as_ref()
 }
 
 fn not_found(code: &str) -> (Reply, Vec<Delivery>) {
