@@ -739,18 +739,29 @@ struct ErrorProbe {
     response_message: Option<String>,
 }
 
+/// What an HTTP 202 without a body `status_code` means on a host.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Accepted {
+    /// The Core API's idempotency answer: the first call with this key is still running.
+    InProgress,
+    /// Iris's answer to an approval or rejection (`{"status": "ok"}`): done.
+    Success,
+}
+
 /// The one rule deciding success or error from the HTTP status and the body `status_code`
 /// (DESIGN.md): an error iff the HTTP status is not 2xx, or the body has a `status_code` of 400
 /// or more other than 407. Body 201 (pending) and 202 (denied) are successful calls. A body
 /// `status_code` that is not a number is a [`Error::Decode`]: the outcome is unknown. HTTP 202
 /// without a body `status_code` (a repeated idempotency key whose first call is still being
-/// processed) is an error too, which the retry policy retries.
+/// processed) is an error too, which the retry policy retries — except on Iris, where it is the
+/// documented success of approvals and rejections ([`Accepted`]).
 ///
 /// On success returns the body, to be decoded into the typed answer.
 pub(crate) fn classify(
     http_status: u16,
     body: Vec<u8>,
     scrubber: &Scrubber,
+    accepted: Accepted,
 ) -> Result<Vec<u8>, Error> {
     // One pass over the top-level fields: `status_code`, and whether a field this reads is
     // there twice (parsers disagree on which one counts, so neither does). The usual answer —
@@ -782,7 +793,10 @@ pub(crate) fn classify(
         .filter(|_| fields.complete())
         .and_then(json::scalar_text)
         .map(|text| midtrans_types::snap_bi::ResponseCode::new(text.into_owned()));
-    let in_progress = http_status == 202 && body_code.is_none() && response_code.is_none();
+    let in_progress = http_status == 202
+        && accepted == Accepted::InProgress
+        && body_code.is_none()
+        && response_code.is_none();
     let http_error = !success_http || in_progress;
     let body_error = body_code.as_ref().is_some_and(StatusCode::is_error)
         || response_code
@@ -805,6 +819,20 @@ pub(crate) fn classify(
     Ok(body)
 }
 
+/// The texts of an Iris `errors` value: a text, or the texts in a list, nested lists included
+/// (BIN's `{message_title, message}` objects are read on their own).
+fn iris_texts(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(text) => out.push(text.clone()),
+        serde_json::Value::Array(items) => {
+            for item in items.iter().filter(|i| !i.is_object()) {
+                iris_texts(item, out);
+            }
+        }
+        _ => {}
+    }
+}
+
 fn api_error(
     http_status: u16,
     status_code: Option<StatusCode>,
@@ -825,19 +853,18 @@ fn api_error(
         _ => {}
     }
     let mut message_title = None;
-    // Iris: `errors` as a list of texts, or as lists of texts per field.
+    // Iris: `errors` as one text, a list of texts (or of lists of texts), or lists of texts
+    // per field.
     match &probe.errors {
-        Some(serde_json::Value::Array(list)) => {
-            messages.extend(list.iter().filter_map(|m| m.as_str().map(str::to_owned)));
-        }
         Some(serde_json::Value::Object(fields)) => {
             for (field, reasons) in fields {
-                let reasons = reasons.as_array().into_iter().flatten();
-                messages
-                    .extend(reasons.filter_map(|r| r.as_str().map(|r| format!("{field}: {r}"))));
+                let mut texts = Vec::new();
+                iris_texts(reasons, &mut texts);
+                messages.extend(texts.into_iter().map(|r| format!("{field}: {r}")));
             }
         }
-        _ => {}
+        Some(errors) => iris_texts(errors, &mut messages),
+        None => {}
     }
     if let Some(serde_json::Value::Array(errors)) = probe.errors {
         messages.extend(errors.iter().filter_map(|e| {

@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 
 use std::time::SystemTime;
 
-use crate::error::{classify, decode, CallInfo, Error};
+use crate::error::{classify, decode, Accepted, CallInfo, Error};
 use crate::idempotency::{self, Key};
 use crate::retry::{Attempt, Decision, Idempotency, Outcome};
 use crate::Client;
@@ -596,7 +596,13 @@ impl<T> PendingRequest<T> {
                             .get(http::header::RETRY_AFTER)
                             .and_then(|v| v.to_str().ok())
                             .map(str::to_owned);
-                        let decoded = classify(status, response.into_body(), &state.scrubber)
+                        let accepted = if endpoint.host == Host::Iris {
+                            Accepted::Success
+                        } else {
+                            Accepted::InProgress
+                        };
+                        let decoded =
+                            classify(status, response.into_body(), &state.scrubber, accepted)
                             .and_then(|body| decode(status, &body, decode_as, &state.scrubber));
                         #[cfg(feature = "tracing")]
                         trace::attempt(

@@ -411,8 +411,10 @@ impl Iris<'_, Approver> {
     /// ```
     ///
     /// # Errors
-    /// [`Error::Api`]: 401/403 for a wrong key or OTP; 400 for payouts not queued.
-    /// Transport errors as for every call.
+    /// [`Error::Api`]: 401 for a key that is not the approver's; 400 for a wrong OTP, unknown
+    /// reference numbers ("Payouts not found. Please check reference nos") or payouts no
+    /// longer queued. Iris answers success with HTTP 202 `{"status": "ok"}`. Transport errors
+    /// as for every call.
     pub fn approve_payouts(
         &self,
         request: impl RequestBody<ApprovePayouts>,
@@ -431,8 +433,9 @@ impl Iris<'_, Approver> {
     /// ```
     ///
     /// # Errors
-    /// [`Error::Api`]: 401 for a wrong key; 400 for payouts not queued. Transport errors as
-    /// for every call.
+    /// [`Error::Api`]: 401 for a key that is not the approver's; 400 for unknown reference
+    /// numbers or payouts no longer queued. Iris answers success with HTTP 202
+    /// `{"status": "ok"}`. Transport errors as for every call.
     pub fn reject_payouts(
         &self,
         request: impl RequestBody<RejectPayouts>,

@@ -340,3 +340,70 @@ async fn the_axum_extractor_takes_only_a_signed_iris_notification() {
         .unwrap_err();
     assert_eq!(refused.status(), 401);
 }
+
+/// Iris answers an approval or rejection with HTTP 202 `{"status":"ok"}` (the payouts are
+/// accepted for processing): a success, not the Core API's "still processing" 202.
+#[tokio::test]
+async fn an_approval_answered_202_ok_is_a_success_sent_once() {
+    let mock = MockTransport::new();
+    let client = client(&mock, RetryPolicy::with_retries(3));
+    mock.push_json(202, r#"{"status":"ok"}"#);
+    mock.push_json(202, r#"{"status":"ok"}"#);
+    let approved = client
+        .iris()
+        .approver()
+        .approve_payouts(ApprovePayouts::new(["ref-1"], "335163"))
+        .await
+        .unwrap();
+    assert_eq!(approved.status, "ok");
+    let rejected = client
+        .iris()
+        .approver()
+        .reject_payouts(RejectPayouts::new(["ref-2"], "wrong account"))
+        .await
+        .unwrap();
+    assert_eq!(rejected.status, "ok");
+    assert_eq!(mock.requests().len(), 2, "neither was repeated");
+}
+
+/// Iris's `errors` also comes as a list of lists (payout creation) and as one text (an
+/// unknown beneficiary): every reason reaches the error.
+#[tokio::test]
+async fn iris_errors_nested_or_as_one_text_explain() {
+    let mock = MockTransport::new();
+    let client = client(&mock, RetryPolicy::none());
+    mock.push_json(
+        400,
+        r#"{"error_message":"An error occurred when creating payouts","errors":[["Amount is not a number","Beneficiary bank is not included in the list"]]}"#,
+    );
+    let request = PayoutRequest::builder([PayoutItem::to(&budi(), Idr::new(10_000), "one")])
+        .build()
+        .unwrap();
+    let err = client
+        .iris()
+        .creator()
+        .create_payouts(&request)
+        .await
+        .unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains("Amount is not a number")
+            && text.contains("Beneficiary bank is not included in the list"),
+        "{text}"
+    );
+    mock.push_json(
+        404,
+        r#"{"error_message":"An error occurred when updating beneficiary","errors":"Could not find saved beneficiary"}"#,
+    );
+    let err = client
+        .iris()
+        .creator()
+        .update_beneficiary("budibca", budi())
+        .await
+        .unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains("Could not find saved beneficiary"),
+        "{text}"
+    );
+}
