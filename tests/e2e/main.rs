@@ -10,6 +10,7 @@ mod browser;
 mod cards_and_accounts;
 mod chaos;
 mod connections;
+mod iris;
 mod notifications;
 mod payments;
 #[path = "../../examples/web_shop/shop.rs"]

@@ -581,57 +581,57 @@ impl<T> PendingRequest<T> {
             let attempt_started = Instant::now();
             // Whether this attempt may have acted; once one may have, the call's outcome stays
             // unknown unless a later attempt succeeds, whatever the later ones answer.
-            let (error, status, retry_after, maybe_acted) =
-                match state.transport.send(request, Some(timeout)).await {
-                    Err(error) => {
-                        #[cfg(feature = "tracing")]
-                        trace::attempt(&span, call.attempts, None, attempt_started.elapsed());
-                        let maybe_sent = error.maybe_sent();
-                        (Error::Transport(error), None, None, maybe_sent)
-                    }
-                    Ok(response) => {
-                        let status = response.status().as_u16();
-                        let retry_after = response
-                            .headers()
-                            .get(http::header::RETRY_AFTER)
-                            .and_then(|v| v.to_str().ok())
-                            .map(str::to_owned);
-                        let accepted = if endpoint.host == Host::Iris {
-                            Accepted::Success
-                        } else {
-                            Accepted::InProgress
-                        };
-                        let decoded =
-                            classify(status, response.into_body(), &state.scrubber, accepted)
-                            .and_then(|body| decode(status, &body, decode_as, &state.scrubber));
-                        #[cfg(feature = "tracing")]
-                        trace::attempt(
-                            &span,
-                            call.attempts,
-                            Some(status),
-                            attempt_started.elapsed(),
-                        );
-                        match decoded {
-                            Ok(value) => {
-                                return Ok(Done {
-                                    value,
-                                    key: call.idempotency_key,
-                                    attempts: call.attempts,
-                                    http_status: status,
-                                })
-                            }
-                            Err(error) => {
-                                let maybe_acted = match &error {
-                                    Error::Api(api) => {
-                                        api.http_status() >= 500 || api.is_in_progress()
-                                    }
-                                    _ => true,
-                                };
-                                (error, Some(status), retry_after, maybe_acted)
-                            }
+            let (error, status, retry_after, maybe_acted) = match state
+                .transport
+                .send(request, Some(timeout))
+                .await
+            {
+                Err(error) => {
+                    #[cfg(feature = "tracing")]
+                    trace::attempt(&span, call.attempts, None, attempt_started.elapsed());
+                    let maybe_sent = error.maybe_sent();
+                    (Error::Transport(error), None, None, maybe_sent)
+                }
+                Ok(response) => {
+                    let status = response.status().as_u16();
+                    let retry_after = response
+                        .headers()
+                        .get(http::header::RETRY_AFTER)
+                        .and_then(|v| v.to_str().ok())
+                        .map(str::to_owned);
+                    let accepted = if endpoint.host == Host::Iris {
+                        Accepted::Success
+                    } else {
+                        Accepted::InProgress
+                    };
+                    let decoded = classify(status, response.into_body(), &state.scrubber, accepted)
+                        .and_then(|body| decode(status, &body, decode_as, &state.scrubber));
+                    #[cfg(feature = "tracing")]
+                    trace::attempt(
+                        &span,
+                        call.attempts,
+                        Some(status),
+                        attempt_started.elapsed(),
+                    );
+                    match decoded {
+                        Ok(value) => {
+                            return Ok(Done {
+                                value,
+                                key: call.idempotency_key,
+                                attempts: call.attempts,
+                                http_status: status,
+                            })
+                        }
+                        Err(error) => {
+                            let maybe_acted = match &error {
+                                Error::Api(api) => api.http_status() >= 500 || api.is_in_progress(),
+                                _ => true,
+                            };
+                            (error, Some(status), retry_after, maybe_acted)
                         }
                     }
-                };
+                }
+            };
             // An access token Midtrans refuses (expired early, revoked) is replaced once and the
             // call sent again at once: it was not processed.
             #[cfg(feature = "snap-bi")]

@@ -54,6 +54,17 @@
 //!   `X-Override-Notification` URLs instead, or to `X-Append-Notification` URLs as well. A
 //!   non-2xx answer is retried as Midtrans does (500: once, 503: 4 times, 400/404: twice,
 //!   301–303: never, others: 5 times), after `retry_delays`.
+//! * Iris (under [`MockServer::iris_url`], keys from [`iris`]): beneficiaries (bank codes from
+//!   `/beneficiary_banks`, account 6–20 letters or digits, GoPay by `62`/`08` phone number,
+//!   alias ≤ 20 letters or digits, alias and account unique), payouts created with the creator
+//!   key, approved with the approver key and the OTP (each draws its amount from the balance,
+//!   or fails with `016` "Merchant balance is not enough") or rejected; HTTP 202
+//!   `{"status": "ok"}` for both. The wrong role's key answers 401. `X-Idempotency-Key` (≤ 100
+//!   characters) on payout and beneficiary creation replays the first answer. Statements list
+//!   top-ups (credit), approved payouts (debit) and failed ones given back (credit) by Jakarta
+//!   date, the dates taken from the query or from a GET's JSON body. Every payout status change
+//!   and every top-up is notified to `iris_notification_url` with `Iris-Signature` = hex
+//!   SHA-512(body + merchant key).
 //! * State is bounded in count and in bytes: at most `max_orders` records of each kind
 //!   (transactions, Snap sessions, saved cards, subscriptions, pay accounts, idempotency
 //!   answers) and `max_state_bytes` of them all together (approximate); the oldest record of
@@ -65,9 +76,15 @@
 //!   `challenge`, `chargeback`); paying a card payment waiting for 3-D Secure applies its
 //!   3-D Secure outcome first
 //! * `POST /_mock/pay_accounts/{account_id}/enable`
+//! * `POST /_mock/iris/payouts/{reference_no}/process` (or `complete`, `fail` with an optional
+//!   `{"error_code": "002"}`): the bank moves an approved payout on, through `processed`;
+//!   `POST /_mock/iris/accounts/{account}/complete` (or `fail`) does it for every approved
+//!   payout to that account; `POST /_mock/iris/top_up` with `{"amount": 1000000}` raises the
+//!   balance
 //! * `POST /_mock/faults` with
 //!   `{"latency_ms": 50, "jitter_ms": 20, "error_rate": 0.1, "drop_rate": 0.05,
-//!   "duplicate_notifications": 1}`; `GET /_mock/faults` shows the faults in force
+//!   "drop_next": 1, "duplicate_notifications": 1}`; `GET /_mock/faults` shows the faults in
+//!   force
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -100,6 +117,21 @@ pub mod snap_bi {
     /// it.
     pub const SIMULATOR_PUBLIC_KEY: &str =
         include_str!("assets/snap_bi/simulator-test-public-key.pem");
+}
+
+/// The simulator's Iris test credentials: what a client configured for it uses. They are
+/// public test values; never use them with Midtrans.
+pub mod iris {
+    /// The creator's API key (creates beneficiaries and payouts).
+    pub const CREATOR_KEY: &str = "IRIS-MOCK-creator-key";
+    /// The approver's API key (approves and rejects payouts).
+    pub const APPROVER_KEY: &str = "IRIS-MOCK-approver-key";
+    /// The merchant key `Iris-Signature` is computed with.
+    pub const MERCHANT_KEY: &str = "IRIS-MOCK-merchant-key";
+    /// The approver's OTP.
+    pub const OTP: &str = "335163";
+    /// The balance a simulator starts with, in rupiah.
+    pub const BALANCE: u64 = 10_000_000;
 }
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -150,6 +182,18 @@ pub struct MockConfig {
     /// SNAP-BI: refuse an `X-TIMESTAMP` further than this from the simulator's clock (off by
     /// default: the official SDKs' timestamps are accepted from any offset).
     pub snap_bi_max_clock_skew: Option<Duration>,
+    /// Iris: the creator's API key.
+    pub iris_creator_key: String,
+    /// Iris: the approver's API key.
+    pub iris_approver_key: String,
+    /// Iris: the merchant key notifications are signed with (`Iris-Signature`).
+    pub iris_merchant_key: String,
+    /// Iris: the OTP approvals must carry.
+    pub iris_otp: String,
+    /// Iris: the balance at the start, in rupiah.
+    pub iris_balance: u64,
+    /// Iris: where payout and top-up notifications go (the dashboard's Iris notification URL).
+    pub iris_notification_url: Option<String>,
 }
 
 impl Default for MockConfig {
@@ -172,6 +216,12 @@ impl Default for MockConfig {
             snap_bi_token_lifetime: sim::snap_bi::DEFAULT_TOKEN_LIFETIME,
             snap_bi_notification_url: None,
             snap_bi_max_clock_skew: None,
+            iris_creator_key: iris::CREATOR_KEY.to_owned(),
+            iris_approver_key: iris::APPROVER_KEY.to_owned(),
+            iris_merchant_key: iris::MERCHANT_KEY.to_owned(),
+            iris_otp: iris::OTP.to_owned(),
+            iris_balance: iris::BALANCE,
+            iris_notification_url: None,
         }
     }
 }
@@ -232,6 +282,67 @@ impl MockConfig {
         self.snap_bi_client_id = client_id.into();
         self.snap_bi_client_secret = client_secret.into();
         self.snap_bi_merchant_public_key = merchant_public_key_pem.into();
+        self
+    }
+
+    /// Iris: the creator and approver API keys the simulator accepts (defaults: [`iris`]'s).
+    ///
+    /// ```
+    /// let config = midtrans_mock::MockConfig::default().iris_keys("IRIS-creator", "IRIS-approver");
+    /// assert_eq!(config.iris_approver_key, "IRIS-approver");
+    /// ```
+    #[must_use]
+    pub fn iris_keys(mut self, creator: impl Into<String>, approver: impl Into<String>) -> Self {
+        self.iris_creator_key = creator.into();
+        self.iris_approver_key = approver.into();
+        self
+    }
+
+    /// Iris: the merchant key notifications are signed with.
+    ///
+    /// ```
+    /// let config = midtrans_mock::MockConfig::default().iris_merchant_key("IRIS-merchant");
+    /// assert_eq!(config.iris_merchant_key, "IRIS-merchant");
+    /// ```
+    #[must_use]
+    pub fn iris_merchant_key(mut self, key: impl Into<String>) -> Self {
+        self.iris_merchant_key = key.into();
+        self
+    }
+
+    /// Iris: the OTP approvals must carry.
+    ///
+    /// ```
+    /// let config = midtrans_mock::MockConfig::default().iris_otp("123456");
+    /// assert_eq!(config.iris_otp, "123456");
+    /// ```
+    #[must_use]
+    pub fn iris_otp(mut self, otp: impl Into<String>) -> Self {
+        self.iris_otp = otp.into();
+        self
+    }
+
+    /// Iris: the balance at the start, in rupiah.
+    ///
+    /// ```
+    /// let config = midtrans_mock::MockConfig::default().iris_balance(250_000);
+    /// assert_eq!(config.iris_balance, 250_000);
+    /// ```
+    #[must_use]
+    pub fn iris_balance(mut self, rupiah: u64) -> Self {
+        self.iris_balance = rupiah;
+        self
+    }
+
+    /// Iris: where payout and top-up notifications go.
+    ///
+    /// ```
+    /// let config = midtrans_mock::MockConfig::default().iris_notification_url("http://127.0.0.1:3000/iris");
+    /// assert!(config.iris_notification_url.is_some());
+    /// ```
+    #[must_use]
+    pub fn iris_notification_url(mut self, url: impl Into<String>) -> Self {
+        self.iris_notification_url = Some(url.into());
         self
     }
 
@@ -308,6 +419,9 @@ pub struct Faults {
     pub error_rate: f64,
     /// Share of calls whose connection is dropped after they were processed (0.0–1.0).
     pub drop_rate: f64,
+    /// The next this many API calls have their connection dropped after they were processed,
+    /// whatever `drop_rate` says: a lost answer at a chosen moment (counts down to 0).
+    pub drop_next: u32,
     /// Extra copies of every notification, each delivered (and retried) on its own, as
     /// Midtrans may deliver one notification more than once. Copies of one notification race
     /// each other and the notifications that follow it.
@@ -342,6 +456,10 @@ pub struct Retained {
     pub pay_accounts: usize,
     /// Idempotency keys (answers kept for replay, or calls still running).
     pub idempotency_keys: usize,
+    /// Iris payouts.
+    pub iris_payouts: usize,
+    /// Iris beneficiaries.
+    pub iris_beneficiaries: usize,
     /// Approximate bytes of all of the above.
     pub bytes: usize,
 }
@@ -435,6 +553,12 @@ impl MockServer {
     /// The SNAP-BI base URL, before `/v1.0/…`: e.g. `http://127.0.0.1:40123/snap-bi`.
     pub fn snap_bi_url(&self) -> String {
         format!("{}/snap-bi", self.core_url())
+    }
+
+    /// The Iris base URL, before `/payouts` etc.: e.g. `http://127.0.0.1:40123/iris/api/v1`
+    /// (a client's custom environment on [`MockServer::core_url`] finds it there by itself).
+    pub fn iris_url(&self) -> String {
+        format!("{}/iris/api/v1", self.core_url())
     }
 
     /// The Snap base URL, e.g. `http://127.0.0.1:40123/snap/v1`.
@@ -551,6 +675,79 @@ impl MockServer {
         self.shared.sim.snap_bi_tokens_issued()
     }
 
+    /// Iris: the bank completes a payout (approved or processed): `processed`, then
+    /// `completed`, each notified.
+    ///
+    /// ```no_run
+    /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    /// let mock = midtrans_mock::MockServer::start(Default::default()).await?;
+    /// mock.complete_payout("reference-no-from-create-payouts")?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// 404 for an unknown payout, 412 for one not approved or processed.
+    pub fn complete_payout(&self, reference_no: &str) -> Result<(), ControlError> {
+        self.iris_settle(reference_no, "complete", "")
+    }
+
+    /// Iris: the bank refuses a payout (approved or processed) with one of Iris's failure codes
+    /// (`"002"` invalid account, `"005"` bank timeout, …): `processed`, then `failed` with
+    /// `error_code`/`error_message`, each notified; the amount returns to the balance.
+    ///
+    /// ```no_run
+    /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    /// let mock = midtrans_mock::MockServer::start(Default::default()).await?;
+    /// mock.fail_payout("reference-no-from-create-payouts", "002")?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// 404 for an unknown payout, 412 for one not approved or processed, 400 for an unknown
+    /// code.
+    pub fn fail_payout(&self, reference_no: &str, error_code: &str) -> Result<(), ControlError> {
+        let body = serde_json::json!({ "error_code": error_code }).to_string();
+        self.iris_settle(reference_no, "fail", &body)
+    }
+
+    fn iris_settle(
+        &self,
+        reference_no: &str,
+        action: &str,
+        body: &str,
+    ) -> Result<(), ControlError> {
+        let call = sim::Call {
+            method: http::Method::POST,
+            segments: Vec::new(),
+            query: Vec::new(),
+            headers: http::HeaderMap::new(),
+            body: body.as_bytes().to_vec(),
+        };
+        match self
+            .shared
+            .sim
+            .iris_settle(&[reference_no.to_owned()], action, &call)
+        {
+            Ok(deliveries) => {
+                self.shared.deliver(deliveries);
+                Ok(())
+            }
+            Err(reply) => Err(control_error(reply)),
+        }
+    }
+
+    /// Iris: the balance now, in rupiah.
+    ///
+    /// ```no_run
+    /// # async fn run() -> std::io::Result<()> {
+    /// let mock = midtrans_mock::MockServer::start(Default::default()).await?;
+    /// assert_eq!(mock.iris_balance(), midtrans_mock::iris::BALANCE);
+    /// # Ok(()) }
+    /// ```
+    pub fn iris_balance(&self) -> u64 {
+        self.shared.sim.iris_balance()
+    }
+
     /// Sets the injected faults.
     pub fn set_faults(&self, faults: Faults) {
         *self
@@ -581,6 +778,7 @@ fn control_error(reply: Reply) -> ControlError {
                 .unwrap_or(status),
             message: body
                 .get("status_message")
+                .or_else(|| body.get("error_message"))
                 .and_then(|m| m.as_str())
                 .unwrap_or("failed")
                 .to_owned(),

@@ -1,7 +1,7 @@
 //! `midtrans-mock`: the simulator as a program. `midtrans-mock --help` lists every flag, its
 //! environment variable and default, and the control API.
 //!
-//! Prints its Core and Snap base URLs when ready and runs until Ctrl-C.
+//! Prints its Core, Snap, SNAP-BI and Iris base URLs when ready and runs until Ctrl-C.
 
 use std::net::IpAddr;
 use std::process::ExitCode;
@@ -20,8 +20,13 @@ Control API (HTTP, no key, on the same port):
   POST /_mock/orders/{id}/settle | expire | challenge | chargeback
   POST /_mock/pay_accounts/{account_id}/enable      the customer confirms a GoPay link
   POST /_mock/snap_bi/expire_tokens                 every SNAP-BI access token expires
+  POST /_mock/iris/payouts/{reference_no}/process | complete | fail
+         the bank moves an approved payout on; fail takes {\"error_code\": \"002\"}
+  POST /_mock/iris/accounts/{account}/complete | fail
+         the same for every approved payout to that account number
+  POST /_mock/iris/top_up  {\"amount\": 1000000}      the Iris balance is topped up
   POST /_mock/faults  {\"latency_ms\": 50, \"jitter_ms\": 20, \"error_rate\": 0.1,
-                       \"drop_rate\": 0.05, \"duplicate_notifications\": 1}
+                       \"drop_rate\": 0.05, \"drop_next\": 1, \"duplicate_notifications\": 1}
   GET  /_mock/faults                                the faults in force
 
 Pages a customer's browser opens: /snap/v3/redirection/{token} (Snap), the URLs in
@@ -32,8 +37,8 @@ Example:
   midtrans-mock --port 8910 --notification-url http://127.0.0.1:3000/midtrans/notification
   curl -u SB-Mid-server-MOCK: http://127.0.0.1:8910/v2/order-1/status";
 
-/// An offline, stateful Midtrans simulator: Core API, Snap, subscriptions, GoPay
-/// tokenization, signed notifications, idempotency and fault injection.
+/// An offline, stateful Midtrans simulator: Core API, Snap, SNAP-BI, Iris payouts,
+/// subscriptions, GoPay tokenization, signed notifications, idempotency and fault injection.
 #[derive(Debug, Parser)]
 #[command(name = "midtrans-mock", version, about, after_help = CONTROL_API)]
 struct Args {
@@ -129,6 +134,24 @@ struct Args {
         default_value_t = 900
     )]
     snap_bi_token_lifetime_secs: u64,
+    /// Iris: where payout and top-up notifications go.
+    #[arg(long, env = "MIDTRANS_MOCK_IRIS_NOTIFICATION_URL")]
+    iris_notification_url: Option<String>,
+    /// Iris: the creator's API key.
+    #[arg(long, env = "MIDTRANS_MOCK_IRIS_CREATOR_KEY", default_value = midtrans_mock::iris::CREATOR_KEY)]
+    iris_creator_key: String,
+    /// Iris: the approver's API key.
+    #[arg(long, env = "MIDTRANS_MOCK_IRIS_APPROVER_KEY", default_value = midtrans_mock::iris::APPROVER_KEY)]
+    iris_approver_key: String,
+    /// Iris: the merchant key notifications are signed with (Iris-Signature).
+    #[arg(long, env = "MIDTRANS_MOCK_IRIS_MERCHANT_KEY", default_value = midtrans_mock::iris::MERCHANT_KEY)]
+    iris_merchant_key: String,
+    /// Iris: the OTP approvals must carry.
+    #[arg(long, env = "MIDTRANS_MOCK_IRIS_OTP", default_value = midtrans_mock::iris::OTP)]
+    iris_otp: String,
+    /// Iris: the balance at the start, in rupiah.
+    #[arg(long, env = "MIDTRANS_MOCK_IRIS_BALANCE", default_value_t = midtrans_mock::iris::BALANCE)]
+    iris_balance: u64,
 }
 
 /// A share between 0 and 1.
@@ -164,12 +187,19 @@ impl Args {
                 &self.snap_bi_client_secret,
                 public_key,
             )
-            .snap_bi_token_lifetime(Duration::from_secs(self.snap_bi_token_lifetime_secs));
+            .snap_bi_token_lifetime(Duration::from_secs(self.snap_bi_token_lifetime_secs))
+            .iris_keys(&self.iris_creator_key, &self.iris_approver_key)
+            .iris_merchant_key(&self.iris_merchant_key)
+            .iris_otp(&self.iris_otp)
+            .iris_balance(self.iris_balance);
         if let Some(url) = &self.notification_url {
             config = config.notification_url(url);
         }
         if let Some(url) = &self.snap_bi_notification_url {
             config = config.snap_bi_notification_url(url);
+        }
+        if let Some(url) = &self.iris_notification_url {
+            config = config.iris_notification_url(url);
         }
         Ok(config)
     }
@@ -180,6 +210,7 @@ impl Args {
             jitter: Duration::from_millis(self.jitter_ms),
             error_rate: self.error_rate,
             drop_rate: self.drop_rate,
+            drop_next: 0,
             duplicate_notifications: self.duplicate_notifications,
         }
     }
@@ -210,6 +241,7 @@ async fn main() -> ExitCode {
     println!("core: {}", server.core_url());
     println!("snap: {}", server.snap_url());
     println!("snap-bi: {}", server.snap_bi_url());
+    println!("iris: {}", server.iris_url());
     let _ = tokio::signal::ctrl_c().await;
     server.shutdown().await;
     ExitCode::SUCCESS

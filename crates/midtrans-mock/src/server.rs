@@ -32,6 +32,17 @@ impl Shared {
         *self.faults.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// Whether this processed call's connection is to be dropped: one of the `drop_next`
+    /// (counted down), or by chance at `drop_rate`.
+    fn drops(&self) -> bool {
+        let mut faults = self.faults.lock().unwrap_or_else(PoisonError::into_inner);
+        if faults.drop_next > 0 {
+            faults.drop_next -= 1;
+            return true;
+        }
+        faults.drop_rate > 0.0 && self.sim.rng.unit() < faults.drop_rate
+    }
+
     pub(crate) fn deliver(&self, deliveries: Vec<crate::sim::Delivery>) {
         let copies = 1 + self.faults().duplicate_notifications.min(10) as usize;
         crate::notify::spawn(
@@ -99,7 +110,7 @@ pub(crate) async fn handle(State(shared): State<Shared>, request: Request) -> Re
                 return reply(Reply::Json(500, failure));
             }
             let (answer, deliveries) = shared.sim.process(&call, key, &shared.bases);
-            if faults.drop_rate > 0.0 && shared.sim.rng.unit() < faults.drop_rate {
+            if shared.drops() {
                 shared.deliver(deliveries);
                 return Response::new(Body::new(Broken));
             }
@@ -123,7 +134,7 @@ fn set_faults(shared: &Shared, body: &[u8]) -> Response {
     let Ok(settings) = serde_json::from_slice::<serde_json::Value>(body) else {
         return reply(Reply::Json(
             400,
-            json!({"status_message": "expected {latency_ms, jitter_ms, error_rate, drop_rate, duplicate_notifications}"}),
+            json!({"status_message": "expected {latency_ms, jitter_ms, error_rate, drop_rate, drop_next, duplicate_notifications}"}),
         ));
     };
     let faults = Faults {
@@ -137,6 +148,9 @@ fn set_faults(shared: &Shared, body: &[u8]) -> Response {
             .as_f64()
             .unwrap_or(0.0)
             .clamp(0.0, 1.0),
+        drop_next: settings["drop_next"]
+            .as_u64()
+            .map_or(0, |n| u32::try_from(n).unwrap_or(u32::MAX)),
         duplicate_notifications: settings["duplicate_notifications"]
             .as_u64()
             .unwrap_or(0)
@@ -155,6 +169,7 @@ fn faults_answer(faults: Faults) -> Reply {
             "jitter_ms": u64::try_from(faults.jitter.as_millis()).unwrap_or(u64::MAX),
             "error_rate": faults.error_rate,
             "drop_rate": faults.drop_rate,
+            "drop_next": faults.drop_next,
             "duplicate_notifications": faults.duplicate_notifications,
         }),
     )
@@ -168,6 +183,7 @@ fn reply(answer: Reply) -> Response {
             serde_json::to_vec(&MidtransOrder(&body)).unwrap_or_default(),
         ),
         Reply::Html(status, html) => (status, "text/html; charset=utf-8", html.into_bytes()),
+        Reply::Text(status, text) => (status, "text/plain; charset=utf-8", text.into_bytes()),
         Reply::Script(script) => (
             200,
             "application/javascript; charset=utf-8",

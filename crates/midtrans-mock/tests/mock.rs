@@ -606,6 +606,12 @@ fn the_binary_explains_itself() {
         "--error-rate",
         "--drop-rate",
         "--duplicate-notifications",
+        "--iris-creator-key",
+        "--iris-approver-key",
+        "--iris-merchant-key",
+        "--iris-otp",
+        "--iris-balance",
+        "--iris-notification-url",
         "--version",
     ] {
         assert!(text.contains(flag), "--help names {flag}:\n{text}");
@@ -627,6 +633,7 @@ fn the_binary_explains_itself() {
         assert!(text.contains(default), "--help shows {default}");
     }
     assert!(text.contains("/_mock/orders/") && text.contains("/_mock/faults"));
+    assert!(text.contains("/_mock/iris/payouts/") && text.contains("/_mock/iris/top_up"));
 
     let version = Command::new(env!("CARGO_BIN_EXE_midtrans-mock"))
         .arg("--version")
@@ -1335,4 +1342,164 @@ async fn huge_fault_delays_wait_instead_of_overflowing() {
     }
     mock.set_faults(Faults::default());
     charge_json(&mock, bca("after-huge-delay", 1000)).await;
+}
+
+/// An Iris call as the official SDKs make it: Basic with an Iris key, `Content-Type` and a
+/// body even on GETs (Node sends `{}`), `X-Idempotency-Key` when given.
+async fn iris(
+    mock: &MockServer,
+    method: reqwest::Method,
+    path: &str,
+    key: &str,
+    body: &str,
+    idempotency_key: Option<&str>,
+) -> Answer {
+    let mut request = plain()
+        .request(method, format!("{}{path}", mock.iris_url()))
+        .basic_auth(key, Some(""))
+        .header("accept", "application/json")
+        .header("content-type", "application/json")
+        .body(body.to_owned());
+    if let Some(key) = idempotency_key {
+        request = request.header("x-idempotency-key", key);
+    }
+    answer(request).await
+}
+
+fn lower_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[tokio::test]
+async fn iris_takes_what_the_official_sdks_send_and_signs_what_it_notifies() {
+    use midtrans_mock::iris::{APPROVER_KEY, CREATOR_KEY, MERCHANT_KEY, OTP};
+    use reqwest::Method;
+    use sha2::Digest;
+    use std::sync::{Arc, Mutex};
+
+    // The merchant's Iris notification endpoint, keeping each delivery's signature and body.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/iris", listener.local_addr().unwrap());
+    let deliveries: Arc<Mutex<Vec<(String, Vec<u8>)>>> = Arc::default();
+    let store = Arc::clone(&deliveries);
+    let app = axum::Router::new().route(
+        "/iris",
+        axum::routing::post(
+            move |headers: http::HeaderMap, body: axum::body::Bytes| async move {
+                let signature = headers
+                    .get("iris-signature")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or_default()
+                    .to_owned();
+                store.lock().unwrap().push((signature, body.to_vec()));
+                "ok"
+            },
+        ),
+    );
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    let (mock, _) = start(MockConfig::default().iris_notification_url(url)).await;
+
+    // Ping needs no key and answers text.
+    let pong = page(&format!("{}/ping", mock.iris_url()), None).await;
+    assert_eq!((pong.status, pong.text().as_str()), (200, "pong"));
+    assert!(pong.header("content-type").starts_with("text/plain"));
+    // A GET with Node's `{}` body and Content-Type.
+    let balance = iris(&mock, Method::GET, "/balance", CREATOR_KEY, "{}", None).await;
+    assert_eq!(balance.status, 200, "{}", balance.text());
+    assert_eq!(balance.json()["balance"], "10000000.00");
+
+    // Payout creation under one key twice: one payout; the same key on another endpoint is
+    // another request.
+    let payouts = r#"{"payouts":[{"beneficiary_name":"Budi","beneficiary_account":"0611101146","beneficiary_bank":"bca","amount":"25000.00","notes":"sdk"}]}"#;
+    let mut answers = Vec::new();
+    for _ in 0..2 {
+        let key = Some("k-1");
+        answers.push(iris(&mock, Method::POST, "/payouts", CREATOR_KEY, payouts, key).await);
+    }
+    let (first, again) = (&answers[0], &answers[1]);
+    assert_eq!(first.status, 201, "{}", first.text());
+    assert_eq!(first.json(), again.json());
+    assert_eq!(mock.retained().iris_payouts, 1);
+    let beneficiary = r#"{"name":"Budi","bank":"bca","account":"0611101146","alias_name":"budi"}"#;
+    let created = iris(
+        &mock,
+        Method::POST,
+        "/beneficiaries",
+        CREATOR_KEY,
+        beneficiary,
+        Some("k-1"),
+    )
+    .await;
+    assert_eq!(
+        (created.status, created.json()["status"].as_str()),
+        (201, Some("created"))
+    );
+    // Go's approve after a create re-sends the create's key: still an approval.
+    let reference = first.json()["payouts"][0]["reference_no"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let approve = format!(r#"{{"reference_nos":["{reference}"],"otp":"{OTP}"}}"#);
+    let approved = iris(
+        &mock,
+        Method::POST,
+        "/payouts/approve",
+        APPROVER_KEY,
+        &approve,
+        Some("k-1"),
+    )
+    .await;
+    assert_eq!(
+        (approved.status, approved.json()["status"].as_str()),
+        (202, Some("ok")),
+        "{}",
+        approved.text()
+    );
+
+    // Statements: dates in the query (Java), in a JSON body (Node), in Go's JSON string.
+    let today = chrono::Utc::now().date_naive();
+    let (from, to) = (today.pred_opt().unwrap(), today.succ_opt().unwrap());
+    let query = format!("/statements?from_date={from}&to_date={to}");
+    let node = format!(r#"{{"from_date":"{from}","to_date":"{to}"}}"#);
+    let go =
+        serde_json::to_string(&format!(r#"{{ "from_date": {from}, "to_date": {to}}}"#)).unwrap();
+    for (path, body) in [
+        (query.as_str(), "{}"),
+        ("/statements", node.as_str()),
+        ("/statements", go.as_str()),
+    ] {
+        let lines = iris(&mock, Method::GET, path, APPROVER_KEY, body, None).await;
+        assert_eq!(lines.status, 200, "{body}: {}", lines.text());
+        let lines = lines.json();
+        assert_eq!(lines.as_array().map(Vec::len), Some(1), "{body}: {lines}");
+        assert_eq!(lines[0]["type"], "Payout");
+        assert_eq!(lines[0]["status"], "debit");
+    }
+    let undated = iris(&mock, Method::GET, "/statements", APPROVER_KEY, "{}", None).await;
+    assert_eq!(undated.status, 400);
+
+    // The approval was notified, signed: hex SHA-512 of the raw body and the merchant key.
+    for _ in 0..250 {
+        if !deliveries.lock().unwrap().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let (signature, body) = deliveries
+        .lock()
+        .unwrap()
+        .first()
+        .cloned()
+        .expect("notified");
+    let expected = lower_hex(&sha2::Sha512::digest(
+        [body.as_slice(), MERCHANT_KEY.as_bytes()].concat(),
+    ));
+    assert_eq!(signature, expected);
+    let notified: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(notified["reference_no"], reference.as_str());
+    assert_eq!(notified["status"], "approved");
+    assert_eq!(notified["amount"], "25000.00");
+    mock.shutdown().await;
 }

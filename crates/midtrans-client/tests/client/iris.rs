@@ -402,8 +402,5 @@ async fn iris_errors_nested_or_as_one_text_explain() {
         .await
         .unwrap_err();
     let text = err.to_string();
-    assert!(
-        text.contains("Could not find saved beneficiary"),
-        "{text}"
-    );
+    assert!(text.contains("Could not find saved beneficiary"), "{text}");
 }

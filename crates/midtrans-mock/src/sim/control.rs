@@ -71,6 +71,7 @@ impl Simulator {
             ["_mock", "pay_accounts", id, "enable"] if call.method == http::Method::POST => {
                 (self.pay_account_enable(id), Vec::new())
             }
+            ["_mock", "iris", rest @ ..] => self.iris_control(call, rest),
             ["_mock", "snap_bi", "expire_tokens"] if call.method == http::Method::POST => {
                 (self.snap_bi_expire_tokens(), Vec::new())
             }

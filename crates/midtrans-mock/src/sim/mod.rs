@@ -3,7 +3,8 @@
 //! notifications each call produces.
 //!
 //! One file per product — [`snap`], [`charge`], [`transactions`] (status, actions, refunds),
-//! [`cards`], [`subscriptions`], [`pay_accounts`], [`notifications`], the simulator's own
+//! [`cards`], [`subscriptions`], [`pay_accounts`], [`snap_bi`], [`iris`], [`notifications`],
+//! the simulator's own
 //! [`pages`] and [`control`] API — around [`state`] and the [`router`]. A new product is a new
 //! file and its lines in the router.
 // Read-only `serde_json::Value["key"]` yields `Null` for absent keys or non-objects and never
@@ -13,6 +14,7 @@
 mod cards;
 mod charge;
 mod control;
+pub(crate) mod iris;
 mod notifications;
 mod pages;
 mod pay_accounts;
@@ -85,7 +87,11 @@ fn is_success(reply: &Reply) -> bool {
             .as_str()
             .and_then(|c| c.parse::<u16>().ok())
             .is_some_and(|c| c >= 400 && c != 407),
-        Reply::Html(..) | Reply::Script(..) | Reply::Redirect(..) | Reply::Image(..) => false,
+        Reply::Html(..)
+        | Reply::Script(..)
+        | Reply::Redirect(..)
+        | Reply::Image(..)
+        | Reply::Text(..) => false,
     };
     (200..300).contains(&reply.status()) && !body_error
 }
@@ -103,12 +109,14 @@ pub(crate) enum Reply {
     Redirect(String),
     /// An image (HTTP 200): its content type and bytes.
     Image(&'static str, Vec<u8>),
+    /// Plain text (Iris's `pong`).
+    Text(u16, String),
 }
 
 impl Reply {
     pub(crate) fn status(&self) -> u16 {
         match self {
-            Reply::Json(status, _) | Reply::Html(status, _) => *status,
+            Reply::Json(status, _) | Reply::Html(status, _) | Reply::Text(status, _) => *status,
             Reply::Script(_) | Reply::Image(..) => 200,
             Reply::Redirect(_) => 303,
         }
@@ -183,10 +191,12 @@ pub(crate) struct Bases {
 
 impl Simulator {
     pub(crate) fn new(config: MockConfig) -> Self {
+        let mut state = State::default();
+        state.iris_balance = config.iris_balance;
         Simulator {
             snap_bi_merchant_key: snap_bi::rsa_public_key(&config.snap_bi_merchant_public_key),
             config,
-            state: Mutex::new(State::default()),
+            state: Mutex::new(state),
             snap_bi: Mutex::new(snap_bi::SnapBiState::default()),
             rng: Rng::seeded(),
         }
@@ -215,14 +225,24 @@ impl Simulator {
             let (reply, deliveries) = self.snap_bi(call, rest, &bases.core);
             return Prepared::Done(reply, deliveries);
         }
-        if let Err(reply) = self.authenticate(call, &segs) {
-            return Prepared::Done(reply, Vec::new());
-        }
-        let key = call
-            .header("idempotency-key")
-            .filter(|k| !k.is_empty() && k.len() <= IDEMPOTENCY_MAX_LEN)
-            .filter(|_| call.method == http::Method::POST)
-            .map(str::to_owned);
+        // Iris has its own keys, roles and `X-Idempotency-Key`.
+        let key = match segs.strip_prefix(&iris::PREFIX[..]) {
+            Some(rest) => {
+                if let Err(reply) = self.iris_authenticate(call, rest) {
+                    return Prepared::Done(reply, Vec::new());
+                }
+                Self::iris_idempotency_key(call, rest)
+            }
+            None => {
+                if let Err(reply) = self.authenticate(call, &segs) {
+                    return Prepared::Done(reply, Vec::new());
+                }
+                call.header("idempotency-key")
+                    .filter(|k| !k.is_empty() && k.len() <= IDEMPOTENCY_MAX_LEN)
+                    .filter(|_| call.method == http::Method::POST)
+                    .map(str::to_owned)
+            }
+        };
         if let Some(key) = &key {
             let limits = self.limits();
             let mut state = self.state();
@@ -278,12 +298,7 @@ impl Simulator {
 
     fn authenticate(&self, call: &Call, segs: &[&str]) -> Result<(), Reply> {
         let client_key_endpoint = matches!(segs, ["v2", "token"] | ["v2", "card", "register"]);
-        let provided = call
-            .header("authorization")
-            .and_then(|v| v.strip_prefix("Basic "))
-            .and_then(|v| base64::engine::general_purpose::STANDARD.decode(v).ok())
-            .and_then(|v| String::from_utf8(v).ok())
-            .and_then(|v| v.strip_suffix(':').map(str::to_owned));
+        let provided = basic_user(call);
         let server = provided.as_deref() == Some(self.config.server_key.as_str());
         let client = |k: Option<&str>| k == Some(self.config.client_key.as_str());
         let ok = if client_key_endpoint {
@@ -307,6 +322,15 @@ impl Simulator {
             core_error(401, UNAUTHORIZED, &self.rng)
         })
     }
+}
+
+/// The user name of an HTTP Basic `Authorization` with an empty password: the key.
+fn basic_user(call: &Call) -> Option<String> {
+    call.header("authorization")
+        .and_then(|v| v.strip_prefix("Basic "))
+        .and_then(|v| base64::engine::general_purpose::STANDARD.decode(v).ok())
+        .and_then(|v| String::from_utf8(v).ok())
+        .and_then(|v| v.strip_suffix(':').map(str::to_owned))
 }
 
 /// `X-Override-Notification` replaces the configured URL; `X-Append-Notification` adds to it.

@@ -7,6 +7,16 @@ use sha2::{Digest, Sha512};
 use super::state::Order;
 use super::{Delivery, Simulator};
 
+/// Lowercase hex SHA-512: Core's `signature_key` and Iris's `Iris-Signature` are both one.
+pub(super) fn sha512_hex(bytes: &[u8]) -> String {
+    let mut hex = String::with_capacity(128);
+    for byte in Sha512::digest(bytes) {
+        hex.push(char::from_digit(u32::from(byte >> 4), 16).unwrap_or('0'));
+        hex.push(char::from_digit(u32::from(byte & 0x0f), 16).unwrap_or('0'));
+    }
+    hex
+}
+
 impl Simulator {
     /// `signature_key`: lowercase hex SHA-512 of order id, status code, amount and server key.
     pub(super) fn signature(&self, order: &Order) -> String {
@@ -17,12 +27,7 @@ impl Simulator {
             order.amount_text(),
             self.config.server_key
         );
-        let mut hex = String::with_capacity(128);
-        for byte in Sha512::digest(input.as_bytes()) {
-            hex.push(char::from_digit(u32::from(byte >> 4), 16).unwrap_or('0'));
-            hex.push(char::from_digit(u32::from(byte & 0x0f), 16).unwrap_or('0'));
-        }
-        hex
+        sha512_hex(input.as_bytes())
     }
 
     /// The order as a signed notification body.

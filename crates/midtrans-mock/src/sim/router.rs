@@ -35,6 +35,8 @@ impl Simulator {
                 self.snap_page(call, token, rest, bases)
             }
             (&M::GET, ["snap", "snap.js"]) => none(Reply::Script(crate::page::SNAP_JS)),
+            // Iris's ping needs no key.
+            (&M::GET, ["iris", "api", "v1", "ping"]) => none(Reply::Text(200, "pong".into())),
             (&M::GET, ["v2", "assets", "js", "midtrans-new-3ds.min.js"]) => {
                 none(Reply::Script(crate::page::NEW_3DS_JS))
             }
@@ -51,6 +53,7 @@ impl Simulator {
     pub(super) fn route(&self, call: &Call, segs: &[&str], bases: &Bases) -> Answer {
         let body = || json_body(call, &self.rng);
         match (&call.method, segs) {
+            (_, ["iris", "api", "v1", rest @ ..]) => self.iris(call, rest),
             (&M::POST, ["snap", "v1", "transactions"]) => none(self.snap_create(call, bases)),
             (&M::POST, ["snap", "v1", "transactions", token, "cancel"]) => {
                 none(self.snap_cancel(token))

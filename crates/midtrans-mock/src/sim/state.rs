@@ -98,6 +98,13 @@ impl<V: Measured> Store<V> {
         self.map.values().map(|(_, v)| v)
     }
 
+    /// Every entry, oldest first.
+    pub(crate) fn ordered(&self) -> Vec<&V> {
+        let mut entries: Vec<&(u64, V)> = self.map.values().collect();
+        entries.sort_by_key(|(seq, _)| *seq);
+        entries.into_iter().map(|(_, v)| v).collect()
+    }
+
     /// Changes an entry in place; its size is measured again afterwards.
     pub(crate) fn update<R>(&mut self, key: &str, change: impl FnOnce(&mut V) -> R) -> Option<R> {
         let (_, value) = self.map.get_mut(key)?;
@@ -302,7 +309,7 @@ impl Measured for Remembered {
     fn bytes(&self) -> usize {
         16 + match &self.reply {
             Some(Reply::Json(_, body)) => json_bytes(body),
-            Some(Reply::Html(_, html)) => html.len(),
+            Some(Reply::Html(_, html) | Reply::Text(_, html)) => html.len(),
             Some(_) | None => 0,
         }
     }
@@ -335,6 +342,14 @@ pub(crate) struct State {
     pub(crate) subscriptions: Store<Value>,
     pub(crate) pay_accounts: Store<PayAccount>,
     pub(crate) idempotency: Store<Remembered>,
+    /// Iris payouts by reference number.
+    pub(crate) iris_payouts: Store<super::iris::Payout>,
+    /// Iris beneficiaries by alias.
+    pub(crate) iris_beneficiaries: Store<Value>,
+    /// Iris balance movements (top-ups, payouts, refunds of failed payouts), by id.
+    pub(crate) iris_statements: Store<Value>,
+    /// The Iris balance, in rupiah.
+    pub(crate) iris_balance: u64,
 }
 
 /// Which store holds the oldest record.
@@ -346,6 +361,9 @@ enum Kind {
     Subscription,
     PayAccount,
     Idempotency,
+    IrisPayout,
+    IrisBeneficiary,
+    IrisStatement,
 }
 
 impl State {
@@ -365,6 +383,9 @@ impl State {
             self.subscriptions.bytes,
             self.pay_accounts.bytes,
             self.idempotency.bytes,
+            self.iris_payouts.bytes,
+            self.iris_beneficiaries.bytes,
+            self.iris_statements.bytes,
         ]
         .iter()
         .fold(0, |sum, b| sum.saturating_add(*b))
@@ -443,6 +464,28 @@ impl State {
         self.enforce(limits);
     }
 
+    /// Stores an Iris payout under its reference number.
+    pub(crate) fn insert_iris_payout(&mut self, payout: super::iris::Payout, limits: Limits) {
+        let seq = self.next_seq();
+        self.iris_payouts
+            .insert(seq, payout.reference_no.clone(), payout);
+        self.enforce(limits);
+    }
+
+    /// Stores an Iris beneficiary under its alias (replacing one of the same alias).
+    pub(crate) fn insert_iris_beneficiary(&mut self, alias: String, value: Value, limits: Limits) {
+        let seq = self.next_seq();
+        self.iris_beneficiaries.insert(seq, alias, value);
+        self.enforce(limits);
+    }
+
+    /// Records an Iris balance movement.
+    pub(crate) fn insert_iris_statement(&mut self, id: String, line: Value, limits: Limits) {
+        let seq = self.next_seq();
+        self.iris_statements.insert(seq, id, line);
+        self.enforce(limits);
+    }
+
     pub(crate) fn insert_pay_account(&mut self, id: String, value: PayAccount, limits: Limits) {
         let seq = self.next_seq();
         self.pay_accounts.insert(seq, id, value);
@@ -488,6 +531,9 @@ impl State {
                 (Kind::Subscription, self.subscriptions.len()),
                 (Kind::PayAccount, self.pay_accounts.len()),
                 (Kind::Idempotency, self.idempotency.len()),
+                (Kind::IrisPayout, self.iris_payouts.len()),
+                (Kind::IrisBeneficiary, self.iris_beneficiaries.len()),
+                (Kind::IrisStatement, self.iris_statements.len()),
             ]
             .into_iter()
             .find(|(_, len)| *len > limits.count)
@@ -513,6 +559,9 @@ impl State {
             (Kind::Subscription, self.subscriptions.oldest()),
             (Kind::PayAccount, self.pay_accounts.oldest()),
             (Kind::Idempotency, self.idempotency.oldest()),
+            (Kind::IrisPayout, self.iris_payouts.oldest()),
+            (Kind::IrisBeneficiary, self.iris_beneficiaries.oldest()),
+            (Kind::IrisStatement, self.iris_statements.oldest()),
         ]
         .into_iter()
         .filter_map(|(kind, seq)| Some((seq?, kind)))
@@ -543,6 +592,9 @@ impl State {
             Kind::Subscription => drop(self.subscriptions.pop_oldest()),
             Kind::PayAccount => drop(self.pay_accounts.pop_oldest()),
             Kind::Idempotency => drop(self.idempotency.pop_oldest()),
+            Kind::IrisPayout => drop(self.iris_payouts.pop_oldest()),
+            Kind::IrisBeneficiary => drop(self.iris_beneficiaries.pop_oldest()),
+            Kind::IrisStatement => drop(self.iris_statements.pop_oldest()),
         }
     }
 
@@ -556,6 +608,8 @@ impl State {
             subscriptions: self.subscriptions.len(),
             pay_accounts: self.pay_accounts.len(),
             idempotency_keys: self.idempotency.len(),
+            iris_payouts: self.iris_payouts.len(),
+            iris_beneficiaries: self.iris_beneficiaries.len(),
             bytes: self.bytes(),
         }
     }

@@ -1,0 +1,442 @@
+//! Iris end to end over loopback: the client (feature `iris`) against the simulator's Iris,
+//! with the merchant's notification endpoint verifying `Iris-Signature` through the axum
+//! extractor, and the bank's side driven through the control API.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::routing::post;
+use axum::Router;
+use midtrans::iris::{IrisCredentials, VerifiedIrisNotification};
+use midtrans::types::iris::{
+    ApprovePayouts, Beneficiary, IrisNotification, PayoutItem, PayoutRequest, PayoutStatus,
+    RejectPayouts,
+};
+use midtrans::types::Idr;
+use midtrans::{Client, Environment, Error, RetryPolicy};
+use midtrans_mock::{iris as keys, Faults, MockConfig, MockServer};
+
+/// Every verified notification the merchant received, in arrival order.
+type Seen = Arc<Mutex<Vec<IrisNotification>>>;
+
+fn client_for(mock: &MockServer, creator: &str, approver: &str) -> Client {
+    Client::builder()
+        .environment(Environment::custom(mock.core_url(), mock.snap_url()).unwrap())
+        .server_key(crate::SERVER_KEY)
+        .iris(
+            IrisCredentials::new()
+                .creator_key(creator)
+                .approver_key(approver)
+                .merchant_key(keys::MERCHANT_KEY),
+        )
+        .retry_policy(RetryPolicy::with_retries(3).delays(
+            Duration::from_millis(20),
+            Duration::from_millis(100),
+            Duration::from_secs(5),
+        ))
+        .build()
+        .unwrap()
+}
+
+/// A simulator with `balance` rupiah, a client with its keys, and the merchant's Iris
+/// notification endpoint.
+async fn start(balance: u64) -> (MockServer, Client, Seen) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!(
+        "http://{}/iris/notification",
+        listener.local_addr().unwrap()
+    );
+    let mock = MockServer::start(
+        MockConfig::default()
+            .server_key(crate::SERVER_KEY)
+            .retry_delays(vec![Duration::from_millis(20); 3])
+            .iris_balance(balance)
+            .iris_notification_url(url),
+    )
+    .await
+    .unwrap();
+    let client = client_for(&mock, keys::CREATOR_KEY, keys::APPROVER_KEY);
+    let seen = Seen::default();
+    let store = Arc::clone(&seen);
+    let app = Router::new()
+        .route(
+            "/iris/notification",
+            post(move |notification: VerifiedIrisNotification| async move {
+                store.lock().unwrap().push(notification.into_inner());
+                "ok"
+            }),
+        )
+        .with_state(client.clone());
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    (mock, client, seen)
+}
+
+/// The statuses each payout was notified with, once `count` notifications arrived (≤ 5 s).
+/// Deliveries race each other, so each payout's statuses are sorted by the lifecycle.
+async fn statuses(seen: &Seen, count: usize) -> BTreeMap<String, Vec<PayoutStatus>> {
+    for _ in 0..250 {
+        if seen.lock().unwrap().len() >= count {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let order = |s: &PayoutStatus| {
+        [
+            PayoutStatus::Queued,
+            PayoutStatus::Approved,
+            PayoutStatus::Rejected,
+            PayoutStatus::Processed,
+            PayoutStatus::Completed,
+            PayoutStatus::Failed,
+        ]
+        .iter()
+        .position(|p| p == s)
+    };
+    let mut by_payout: BTreeMap<String, Vec<PayoutStatus>> = BTreeMap::new();
+    for notification in seen.lock().unwrap().iter() {
+        if let IrisNotification::Payout(payout) = notification {
+            by_payout
+                .entry(payout.reference_no.clone())
+                .or_default()
+                .push(payout.status.clone());
+        }
+    }
+    for list in by_payout.values_mut() {
+        list.sort_by_key(|s| order(s));
+    }
+    by_payout
+}
+
+async fn control(mock: &MockServer, path: &str, body: &str) -> reqwest::StatusCode {
+    reqwest::Client::new()
+        .post(format!("{}/_mock/iris/{path}", mock.core_url()))
+        .body(body.to_owned())
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+fn budi() -> Beneficiary {
+    Beneficiary::builder("Budi Utomo", "bca", "0611101146", "budibca")
+        .email("budi@example.com")
+        .build()
+        .unwrap()
+}
+
+fn siti() -> Beneficiary {
+    Beneficiary::gopay("Siti Rahma", "081234567890", "sitigopay")
+        .build()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_payout_of_two_items_is_approved_notified_and_settled_as_the_control_api_decides() {
+    let (mock, client, seen) = start(1_000_000).await;
+    let creator = client.iris().creator();
+    let approver = client.iris().approver();
+    assert_eq!(creator.ping().await.unwrap(), "pong");
+
+    // Beneficiaries: created, listed, found again by account validation; a repeat refused.
+    for beneficiary in [budi(), siti()] {
+        let created = creator.create_beneficiary(&beneficiary).await.unwrap();
+        assert_eq!(created.status, "created");
+    }
+    let saved = creator.beneficiaries().await.unwrap();
+    assert_eq!(saved, vec![budi(), siti()]);
+    let err = creator.create_beneficiary(budi()).await.unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("Alias name has already been taken"),
+        "{err}"
+    );
+    let valid = creator.validate_account("bca", "0611101146").await.unwrap();
+    assert_eq!(valid.account_name.as_deref(), Some("Budi Utomo"));
+    let banks = creator.beneficiary_banks().await.unwrap();
+    assert!(banks.beneficiary_banks.iter().any(|b| b.code == "gopay"));
+
+    // One payout request of two items: both queued, nothing drawn yet.
+    let request = PayoutRequest::builder([
+        PayoutItem::to(&budi(), Idr::new(150_000), "November payout"),
+        PayoutItem::to(&siti(), Idr::new(50_000), "November payout"),
+    ])
+    .build()
+    .unwrap();
+    let created = creator.create_payouts(&request).await.unwrap();
+    assert_eq!(created.payouts.len(), 2);
+    assert!(created
+        .payouts
+        .iter()
+        .all(|p| p.status == PayoutStatus::Queued));
+    let (budi_ref, siti_ref) = (
+        created.payouts[0].reference_no.clone(),
+        created.payouts[1].reference_no.clone(),
+    );
+    let queued = creator.payout(&budi_ref).await.unwrap();
+    assert_eq!(queued.status, Some(PayoutStatus::Queued));
+    assert_eq!(queued.amount.unwrap().to_idr(), Some(Idr::new(150_000)));
+    assert_eq!(
+        approver.balance().await.unwrap().balance.to_idr(),
+        Some(Idr::new(1_000_000))
+    );
+
+    // A wrong OTP approves nothing.
+    let refs = [budi_ref.as_str(), siti_ref.as_str()];
+    let err = approver
+        .approve_payouts(ApprovePayouts::new(refs, "000000"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Api(api) if api.http_status() == 400),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("OTP"), "{err}");
+    assert_eq!(
+        creator.payout(&siti_ref).await.unwrap().status,
+        Some(PayoutStatus::Queued)
+    );
+
+    // Approved with the OTP: both draw from the balance.
+    let approved = approver
+        .approve_payouts(ApprovePayouts::new(refs, keys::OTP))
+        .await
+        .unwrap();
+    assert_eq!(approved.status, "ok");
+    assert_eq!(
+        approver.balance().await.unwrap().balance.to_idr(),
+        Some(Idr::new(800_000))
+    );
+
+    // The bank: Budi's payout completes, Siti's account refuses hers (by account number).
+    mock.complete_payout(&budi_ref).unwrap();
+    let failed = control(
+        &mock,
+        "accounts/081234567890/fail",
+        r#"{"error_code":"002"}"#,
+    )
+    .await;
+    assert_eq!(failed, 200);
+
+    let notified = statuses(&seen, 6).await;
+    use PayoutStatus::{Approved, Completed, Failed, Processed};
+    assert_eq!(notified[&budi_ref], [Approved, Processed, Completed]);
+    assert_eq!(notified[&siti_ref], [Approved, Processed, Failed]);
+    let failure = seen.lock().unwrap().iter().find_map(|n| match n {
+        IrisNotification::Payout(p) if p.status == Failed => Some(p.clone()),
+        _ => None,
+    });
+    let failure = failure.unwrap();
+    assert_eq!(failure.error_code.as_deref(), Some("002"));
+    assert_eq!(failure.amount.unwrap().to_idr(), Some(Idr::new(50_000)));
+
+    let done = creator.payout(&budi_ref).await.unwrap();
+    assert_eq!(done.status, Some(Completed));
+    let refused = creator.payout(&siti_ref).await.unwrap();
+    assert_eq!(refused.status, Some(Failed));
+    assert_eq!(refused.extra["error_code"], "002");
+    // The failed payout's amount came back.
+    let balance = approver.balance().await.unwrap().balance;
+    assert_eq!(balance.to_idr(), Some(Idr::new(850_000)));
+
+    // A top-up raises the balance and is notified.
+    assert_eq!(control(&mock, "top_up", r#"{"amount": 500000}"#).await, 200);
+    for _ in 0..250 {
+        if seen
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|n| matches!(n, IrisNotification::TopUp(_)))
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let topup = seen.lock().unwrap().iter().find_map(|n| match n {
+        IrisNotification::TopUp(t) => Some(t.clone()),
+        _ => None,
+    });
+    let topup = topup.expect("the top-up was notified");
+    assert_eq!(
+        topup.gross_amount.unwrap().to_idr(),
+        Some(Idr::new(500_000))
+    );
+    assert_eq!(mock.iris_balance(), 1_350_000);
+
+    // The statement: the top-up and the refund credited, both payouts debited.
+    let lines = creator
+        .statements("2000-01-01", "2100-12-31")
+        .await
+        .unwrap();
+    let mut kinds: Vec<(String, String, Option<Idr>)> = lines
+        .iter()
+        .map(|l| {
+            (
+                l.kind.clone().unwrap(),
+                l.status.clone().unwrap(),
+                l.amount.as_ref().and_then(|a| a.to_idr()),
+            )
+        })
+        .collect();
+    kinds.sort();
+    let line = |kind: &str, status: &str, amount: u64| {
+        (kind.to_owned(), status.to_owned(), Some(Idr::new(amount)))
+    };
+    assert_eq!(
+        kinds,
+        [
+            line("Payout", "debit", 50_000),
+            line("Payout", "debit", 150_000),
+            line("Refund", "credit", 50_000),
+            line("Top Up", "credit", 500_000),
+        ]
+    );
+    assert!(creator
+        .statements("2000-01-01", "2000-01-02")
+        .await
+        .unwrap()
+        .is_empty());
+    mock.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_short_balance_fails_the_payout_and_a_rejected_one_cannot_be_approved() {
+    let (mock, client, seen) = start(100_000).await;
+    let creator = client.iris().creator();
+    let approver = client.iris().approver();
+    let request = PayoutRequest::builder([
+        PayoutItem::to(&budi(), Idr::new(150_000), "too much"),
+        PayoutItem::to(&budi(), Idr::new(40_000), "to reject"),
+    ])
+    .build()
+    .unwrap();
+    let created = creator.create_payouts(&request).await.unwrap();
+    let (big, small) = (
+        created.payouts[0].reference_no.clone(),
+        created.payouts[1].reference_no.clone(),
+    );
+    approver
+        .approve_payouts(ApprovePayouts::new([big.as_str()], keys::OTP))
+        .await
+        .unwrap();
+    let payout = creator.payout(&big).await.unwrap();
+    assert_eq!(payout.status, Some(PayoutStatus::Failed));
+    assert_eq!(payout.extra["error_code"], "016");
+    assert_eq!(mock.iris_balance(), 100_000, "nothing was drawn");
+
+    approver
+        .reject_payouts(RejectPayouts::new([small.as_str()], "duplicate request"))
+        .await
+        .unwrap();
+    assert_eq!(
+        creator.payout(&small).await.unwrap().status,
+        Some(PayoutStatus::Rejected)
+    );
+    let err = approver
+        .approve_payouts(ApprovePayouts::new([small.as_str()], keys::OTP))
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("not queued"), "{err}");
+    let err = approver
+        .approve_payouts(ApprovePayouts::new(["no-such-ref"], keys::OTP))
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("Payouts not found"), "{err}");
+    // A payout the bank cannot move on yet.
+    let err = mock.complete_payout(&small).unwrap_err();
+    assert_eq!(err.status, 412, "{err}");
+
+    let notified = statuses(&seen, 2).await;
+    assert_eq!(notified[&big], [PayoutStatus::Failed]);
+    assert_eq!(notified[&small], [PayoutStatus::Rejected]);
+    mock.shutdown().await;
+}
+
+#[tokio::test]
+async fn each_key_is_held_to_its_role_by_the_simulator() {
+    let (mock, _, _) = start(1_000_000).await;
+    // A merchant who configured the keys the wrong way round: the types cannot tell.
+    let swapped = client_for(&mock, keys::APPROVER_KEY, keys::CREATOR_KEY);
+    let err = swapped
+        .iris()
+        .creator()
+        .create_beneficiary(budi())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Api(api) if api.is_unauthorized()),
+        "{err:?}"
+    );
+    let err = swapped
+        .iris()
+        .approver()
+        .approve_payouts(ApprovePayouts::new(["ref-1"], keys::OTP))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Api(api) if api.is_unauthorized()),
+        "{err:?}"
+    );
+    // Reads take either key; an unknown key none.
+    assert!(swapped.iris().creator().balance().await.is_ok());
+    let stranger = client_for(&mock, "IRIS-not-a-key", "IRIS-not-a-key-either");
+    let err = stranger.iris().creator().balance().await.unwrap_err();
+    assert!(
+        matches!(&err, Error::Api(api) if api.is_unauthorized()),
+        "{err:?}"
+    );
+    mock.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_payout_creation_whose_answer_is_lost_is_retried_into_exactly_one_payout() {
+    let (mock, client, _) = start(1_000_000).await;
+    let creator = client.iris().creator();
+    let request = PayoutRequest::builder([
+        PayoutItem::to(&budi(), Idr::new(10_000), "one"),
+        PayoutItem::to(&siti(), Idr::new(20_000), "two"),
+    ])
+    .build()
+    .unwrap();
+    // The first attempt is processed, then its connection is dropped.
+    mock.set_faults(Faults {
+        drop_next: 1,
+        ..Faults::default()
+    });
+    let created = creator.create_payouts(&request).await.unwrap();
+    assert_eq!(created.payouts.len(), 2);
+    let held = mock.retained();
+    assert_eq!(
+        held.iris_payouts, 2,
+        "the retry created nothing more: {held:?}"
+    );
+    for payout in &created.payouts {
+        assert_eq!(
+            creator.payout(&payout.reference_no).await.unwrap().status,
+            Some(PayoutStatus::Queued)
+        );
+    }
+    // The key is the call's: a later call creates its own payouts.
+    let again = creator.create_payouts(&request).await.unwrap();
+    assert_ne!(
+        again.payouts[0].reference_no,
+        created.payouts[0].reference_no
+    );
+    assert_eq!(mock.retained().iris_payouts, 4);
+    // A key given by the caller replays the first answer.
+    let first = creator
+        .create_payouts(&request)
+        .idempotency_key("payroll-2026-11")
+        .await
+        .unwrap();
+    let replay = creator
+        .create_payouts(&request)
+        .idempotency_key("payroll-2026-11")
+        .await
+        .unwrap();
+    assert_eq!(first, replay);
+    assert_eq!(mock.retained().iris_payouts, 6);
+    mock.shutdown().await;
+}
