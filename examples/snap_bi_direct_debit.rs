@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{order_id, Result, SnapBiExample};
+use common::{order_id, Example, Result};
 use midtrans::types::snap_bi::{
     DirectDebitPaymentRequest, DirectDebitRefundRequest, DirectDebitStatusRequest, Money,
     PayOptionDetail, UrlParam,
@@ -16,7 +16,7 @@ use midtrans::types::{Idr, PaymentOutcome};
 
 #[tokio::main]
 async fn main() -> Result<()> {
-    let example = SnapBiExample::start("SNAP-BI direct debit", None).await?;
+    let example = Example::start_snap_bi("SNAP-BI direct debit", None).await?;
     let order = order_id("debit")?;
     let external_id = format!("{order}-pay");
 

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{order_id, Result, SnapBiExample};
+use common::{order_id, Example, Result};
 use midtrans::types::snap_bi::{
     Money, QrisCancelRequest, QrisGenerateRequest, QrisQueryRequest, Status,
 };
@@ -14,7 +14,7 @@ use midtrans::types::Idr;
 
 #[tokio::main]
 async fn main() -> Result<()> {
-    let example = SnapBiExample::start("SNAP-BI QRIS", None).await?;
+    let example = Example::start_snap_bi("SNAP-BI QRIS", None).await?;
     let order = order_id("qris")?;
 
     example.step(&format!("generate a QRIS code for 44,000 IDR ({order})"));

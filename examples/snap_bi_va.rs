@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use axum::routing::post;
 use axum::{Json, Router};
-use common::{order_id, Result, SnapBiExample};
+use common::{order_id, Example, Result};
 use midtrans::snap_bi::SnapBiNotification;
 use midtrans::types::snap_bi::{Money, VaCreateRequest, VaNotification, VaStatusRequest};
 use midtrans::types::Idr;
@@ -24,7 +24,7 @@ async fn main() -> Result<()> {
     let received: Arc<Mutex<Vec<VaNotification>>> = Arc::default();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let prefix = format!("http://{}/snap-bi", listener.local_addr()?);
-    let example = SnapBiExample::start("SNAP-BI virtual account", Some(prefix)).await?;
+    let example = Example::start_snap_bi("SNAP-BI virtual account", Some(prefix)).await?;
     let seen = Arc::clone(&received);
     let app = Router::new()
         .route(

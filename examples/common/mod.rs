@@ -72,11 +72,7 @@ impl Example {
                 (client, Some(mock))
             }
         };
-        Ok(Example {
-            client,
-            mock,
-            step: AtomicU32::new(0),
-        })
+        Ok(Example::new(client, mock))
     }
 
     /// The simulator, or `None` against the sandbox.
@@ -419,21 +415,13 @@ pub(crate) fn form_action(html: &str, base: &str) -> Option<String> {
     })
 }
 
-/// A SNAP-BI example's client: the simulator's test credentials by default, or the sandbox's
-/// when `MIDTRANS_SNAP_BI_CLIENT_ID` is set (with `MIDTRANS_SNAP_BI_PRIVATE_KEY_FILE`,
-/// `MIDTRANS_SNAP_BI_CLIENT_SECRET`, `MIDTRANS_SNAP_BI_PARTNER_ID`,
-/// `MIDTRANS_SNAP_BI_CHANNEL_ID`, `MIDTRANS_SNAP_BI_PUBLIC_KEY_FILE` and `MIDTRANS_SERVER_KEY`).
-/// `notify` is the merchant's notification URL prefix the simulator posts to.
-pub(crate) struct SnapBiExample {
-    /// The client, with SNAP-BI credentials.
-    pub(crate) client: Client,
-    /// The simulator, unless against the sandbox.
-    pub(crate) mock: Option<MockServer>,
-    step: AtomicU32,
-}
-
-impl SnapBiExample {
-    pub(crate) async fn start(title: &str, notify: Option<String>) -> Result<SnapBiExample> {
+impl Example {
+    /// A SNAP-BI example's client: the simulator's test credentials by default, or the sandbox's
+    /// when `MIDTRANS_SNAP_BI_CLIENT_ID` is set (with `MIDTRANS_SNAP_BI_PRIVATE_KEY_FILE`,
+    /// `MIDTRANS_SNAP_BI_CLIENT_SECRET`, `MIDTRANS_SNAP_BI_PARTNER_ID`,
+    /// `MIDTRANS_SNAP_BI_CHANNEL_ID`, `MIDTRANS_SNAP_BI_PUBLIC_KEY_FILE` and `MIDTRANS_SERVER_KEY`).
+    /// `notify` is the merchant's notification URL prefix the simulator posts to.
+    pub(crate) async fn start_snap_bi(title: &str, notify: Option<String>) -> Result<Example> {
         use midtrans::snap_bi::SnapBiCredentials;
         use midtrans_mock::snap_bi as test;
         let (client, mock) = match env("MIDTRANS_SNAP_BI_CLIENT_ID") {
@@ -443,7 +431,6 @@ impl SnapBiExample {
                     let path = env(name).ok_or(format!("{name} is not set"))?;
                     Ok(std::fs::read_to_string(path)?)
                 };
-                let var = |name: &str| env(name).ok_or(format!("{name} is not set"));
                 let credentials = SnapBiCredentials::new(
                     client_id,
                     read("MIDTRANS_SNAP_BI_PRIVATE_KEY_FILE")?,
@@ -488,17 +475,59 @@ impl SnapBiExample {
                 (client, Some(mock))
             }
         };
-        Ok(SnapBiExample {
+        Ok(Example::new(client, mock))
+    }
+
+    /// An Iris example's client: the simulator's test keys by default, or the sandbox's when
+    /// `MIDTRANS_IRIS_CREATOR_KEY` is set (with `MIDTRANS_IRIS_APPROVER_KEY` and
+    /// `MIDTRANS_IRIS_MERCHANT_KEY`). `notify`: the simulator's Iris notification URL.
+    pub(crate) async fn start_iris(title: &str, notify: String) -> Result<Example> {
+        use midtrans::iris::IrisCredentials;
+        use midtrans_mock::iris as test;
+        let (client, mock) = match env("MIDTRANS_IRIS_CREATOR_KEY") {
+            Some(creator) => {
+                println!("{title} — Midtrans Iris sandbox (MIDTRANS_IRIS_CREATOR_KEY is set)");
+                let credentials = IrisCredentials::new()
+                    .creator_key(creator)
+                    .approver_key(var("MIDTRANS_IRIS_APPROVER_KEY")?)
+                    .merchant_key(var("MIDTRANS_IRIS_MERCHANT_KEY")?);
+                let client = Client::builder()
+                    .environment(Environment::Sandbox)
+                    .server_key(var("MIDTRANS_SERVER_KEY")?)
+                    .iris(credentials)
+                    .build()?;
+                (client, None)
+            }
+            None => {
+                let config = MockConfig::default()
+                    .server_key(MOCK_SERVER_KEY)
+                    .iris_notification_url(notify);
+                let mock = MockServer::start(config).await?;
+                println!(
+                    "{title} — built-in Midtrans simulator's Iris at {} (test keys, no network)",
+                    mock.iris_url()
+                );
+                let credentials = IrisCredentials::new()
+                    .creator_key(test::CREATOR_KEY)
+                    .approver_key(test::APPROVER_KEY)
+                    .merchant_key(test::MERCHANT_KEY);
+                let client = Client::builder()
+                    .environment(Environment::custom(mock.core_url(), mock.snap_url())?)
+                    .server_key(MOCK_SERVER_KEY)
+                    .iris(credentials)
+                    .build()?;
+                (client, Some(mock))
+            }
+        };
+        Ok(Example::new(client, mock))
+    }
+
+    fn new(client: Client, mock: Option<MockServer>) -> Example {
+        Example {
             client,
             mock,
             step: AtomicU32::new(0),
-        })
-    }
-
-    /// Prints the next numbered step.
-    pub(crate) fn step(&self, text: &str) {
-        let n = self.step.fetch_add(1, Ordering::Relaxed) + 1;
-        println!("\n{n}. {text}");
+        }
     }
 
     /// Plays the customer through the simulator's control API (`pay`, `expire`), or says the
@@ -515,12 +544,9 @@ impl SnapBiExample {
         }
         Ok(true)
     }
+}
 
-    /// Stops the simulator.
-    pub(crate) async fn finish(self) {
-        if let Some(mock) = self.mock {
-            mock.shutdown().await;
-        }
-        println!("\nDone.");
-    }
+/// A required environment variable (sandbox mode).
+fn var(name: &str) -> Result<String> {
+    Ok(env(name).ok_or(format!("{name} is not set"))?)
 }
