@@ -1380,7 +1380,9 @@ async fn iris_takes_what_the_official_sdks_send_and_signs_what_it_notifies() {
     // The merchant's Iris notification endpoint, keeping each delivery's signature and body.
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/iris", listener.local_addr().unwrap());
-    let deliveries: Arc<Mutex<Vec<(String, Vec<u8>)>>> = Arc::default();
+    // (Iris-Signature, body) of each delivery.
+    type Deliveries = Arc<Mutex<Vec<(String, Vec<u8>)>>>;
+    let deliveries: Deliveries = Arc::default();
     let store = Arc::clone(&deliveries);
     let app = axum::Router::new().route(
         "/iris",
