@@ -1505,3 +1505,67 @@ async fn iris_takes_what_the_official_sdks_send_and_signs_what_it_notifies() {
     assert_eq!(notified["amount"], "25000.00");
     mock.shutdown().await;
 }
+
+/// Iris answers HTTP 202 for approvals (a success), so a repeated `X-Idempotency-Key` whose
+/// first call is still running is answered 503: the client retries it, as the outcome is not
+/// known yet, and then gets the first call's answer.
+#[tokio::test]
+async fn an_iris_retry_while_the_first_creation_runs_gets_503_then_the_first_answer() {
+    use midtrans::iris::IrisCredentials;
+    use midtrans::types::iris::{Beneficiary, PayoutItem, PayoutRequest};
+    use midtrans_mock::iris::{APPROVER_KEY, CREATOR_KEY};
+    let (mock, _) = start(MockConfig::default()).await;
+    let client = Client::builder()
+        .environment(Environment::custom(mock.core_url(), mock.snap_url()).unwrap())
+        .server_key(KEY)
+        .iris(
+            IrisCredentials::new()
+                .creator_key(CREATOR_KEY)
+                .approver_key(APPROVER_KEY),
+        )
+        .build()
+        .unwrap();
+    let budi = Beneficiary::builder("Budi", "bca", "0611101146", "budi")
+        .build()
+        .unwrap();
+    let request = PayoutRequest::builder([PayoutItem::to(&budi, Idr::new(10_000), "busy")])
+        .build()
+        .unwrap();
+    mock.set_faults(Faults {
+        latency: Duration::from_millis(400),
+        ..Faults::default()
+    });
+    let first = {
+        let (client, request) = (client.clone(), request.clone());
+        tokio::spawn(async move {
+            client
+                .iris()
+                .creator()
+                .create_payouts(&request)
+                .idempotency_key("iris-busy")
+                .await
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let busy = client
+        .iris()
+        .creator()
+        .create_payouts(&request)
+        .idempotency_key("iris-busy")
+        .retry_policy(midtrans::RetryPolicy::none())
+        .await
+        .unwrap_err();
+    assert_eq!(busy.as_api().unwrap().http_status(), 503, "{busy:?}");
+    assert!(busy.outcome_unknown(), "{busy:?}");
+    let second = client
+        .iris()
+        .creator()
+        .create_payouts(&request)
+        .idempotency_key("iris-busy")
+        .retry_policy(midtrans::RetryPolicy::with_retries(20))
+        .await
+        .unwrap();
+    let first = first.await.unwrap().unwrap();
+    assert_eq!(first, second);
+    assert_eq!(mock.retained().iris_payouts, 1);
+}

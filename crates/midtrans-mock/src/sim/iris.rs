@@ -17,13 +17,17 @@ use chrono::{NaiveDate, Utc};
 use http::Method as M;
 use serde_json::{json, Map, Value};
 
-use super::state::Measured;
+use super::state::{Measured, State};
 use super::{basic_user, form_pairs, Call, Delivery, Reply, Simulator};
 use midtrans_types::iris::PayoutStatus;
 use midtrans_types::{Amount, JAKARTA};
 
 /// The path every Iris call starts with.
 pub(crate) const PREFIX: [&str; 3] = ["iris", "api", "v1"];
+
+/// What Iris's idempotency keys start with in the simulator's store, apart from the Core
+/// API's.
+pub(crate) const KEY_PREFIX: &str = "iris ";
 
 /// The longest `X-Idempotency-Key` honoured; longer ones are ignored.
 pub(crate) const IDEMPOTENCY_MAX_LEN: usize = 100;
@@ -420,7 +424,7 @@ impl Simulator {
         }
         call.header("x-idempotency-key")
             .filter(|k| !k.is_empty() && k.len() <= IDEMPOTENCY_MAX_LEN)
-            .map(|k| format!("iris {} {k}", rest.join("/")))
+            .map(|k| format!("{KEY_PREFIX}{} {k}", rest.join("/")))
     }
 
     /// An authenticated Iris call.
@@ -588,13 +592,14 @@ impl Simulator {
         Reply::Json(201, json!({"payouts": created}))
     }
 
-    /// The queued payouts `reference_nos` names, or why the call is refused.
-    fn queued(&self, references: &[String], action: &str) -> Result<(), Reply> {
+    /// Whether every payout `reference_nos` names is queued, or why the call is refused.
+    /// Checked under the same lock as the change, so two approvals of one payout cannot
+    /// both pass.
+    fn queued(state: &State, references: &[String], action: &str) -> Result<(), Reply> {
         let failed = format!("An error occurred when {action} payouts");
         if references.is_empty() {
             return Err(error(400, &failed, json!(["reference_nos can't be blank"])));
         }
-        let state = self.state();
         if references.iter().any(|r| !state.iris_payouts.contains(r)) {
             return Err(error(
                 400,
@@ -634,11 +639,11 @@ impl Simulator {
             ));
         }
         let references = reference_nos(&request);
-        if let Err(reply) = self.queued(&references, "approving") {
-            return none(reply);
-        }
         let limits = self.limits();
         let mut state = self.state();
+        if let Err(reply) = Self::queued(&state, &references, "approving") {
+            return none(reply);
+        }
         let mut changed = Vec::new();
         for reference in &references {
             let balance = state.iris_balance;
@@ -681,10 +686,10 @@ impl Simulator {
             ));
         }
         let references = reference_nos(&request);
-        if let Err(reply) = self.queued(&references, "rejecting") {
+        let mut state = self.state();
+        if let Err(reply) = Self::queued(&state, &references, "rejecting") {
             return none(reply);
         }
-        let mut state = self.state();
         let changed: Vec<Payout> = references
             .iter()
             .filter_map(|reference| {

@@ -250,14 +250,28 @@ impl Simulator {
             state.expire_keys(fresh);
             match state.idempotency.get(key).map(|r| r.reply.clone()) {
                 Some(Some(stored)) => return Prepared::Done(stored, Vec::new()),
-                Some(None) => {
-                    let busy = json!({"status_message": "The request is still being processed"});
-                    return Prepared::Done(Reply::Json(202, busy), Vec::new());
-                }
+                Some(None) => return Prepared::Done(Self::busy(key), Vec::new()),
                 None => state.remember_key(key.clone(), fresh, None, limits),
             }
         }
         Prepared::Process(key)
+    }
+
+    /// The answer to a repeated idempotency key whose first call is still being processed:
+    /// the Core API's HTTP 202; on Iris, whose 202 is a success, a 503 to retry.
+    fn busy(key: &str) -> Reply {
+        if key.starts_with(iris::KEY_PREFIX) {
+            Reply::Json(
+                503,
+                json!({
+                    "error_message": "The request is still being processed",
+                    "errors": ["A request with this X-Idempotency-Key is still being processed; retry"],
+                }),
+            )
+        } else {
+            let busy = json!({"status_message": "The request is still being processed"});
+            Reply::Json(202, busy)
+        }
     }
 
     /// Second half of an API call: the endpoint itself; a successful answer is stored under
