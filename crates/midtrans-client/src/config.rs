@@ -473,6 +473,17 @@ impl ClientBuilder {
 
     /// Iris keys (feature `iris`): `client.iris()` authenticates with them. Checked when the
     /// client is built ([`ConfigError::InvalidIrisKey`]).
+    ///
+    /// ```
+    /// # fn run() -> Result<(), midtrans::ConfigError> {
+    /// use midtrans::iris::IrisCredentials;
+    /// let client = midtrans::Client::builder()
+    ///     .server_key("SB-Mid-server-TEST")
+    ///     .iris(IrisCredentials::new().creator_key("IRIS-creator-TEST"))
+    ///     .build()?;
+    /// # let _ = client; Ok(()) }
+    /// # run().unwrap();
+    /// ```
     #[cfg(feature = "iris")]
     pub fn iris(mut self, credentials: crate::iris::IrisCredentials) -> Self {
         self.iris = Some(credentials);

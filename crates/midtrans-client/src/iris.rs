@@ -39,11 +39,21 @@ pub struct IrisCredentials {
 
 impl IrisCredentials {
     /// No keys yet.
+    ///
+    /// ```
+    /// let credentials = midtrans::iris::IrisCredentials::new();
+    /// assert_eq!(credentials, Default::default());
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
 
     /// The creator's API key.
+    ///
+    /// ```
+    /// let credentials = midtrans::iris::IrisCredentials::new().creator_key("IRIS-creator-TEST");
+    /// assert!(!format!("{credentials:?}").contains("IRIS-creator-TEST"));
+    /// ```
     #[must_use]
     pub fn creator_key(mut self, key: impl Into<String>) -> Self {
         self.creator_key = Some(key.into());
@@ -51,6 +61,11 @@ impl IrisCredentials {
     }
 
     /// The approver's API key.
+    ///
+    /// ```
+    /// let credentials = midtrans::iris::IrisCredentials::new().approver_key("IRIS-approver-TEST");
+    /// assert!(!format!("{credentials:?}").contains("IRIS-approver-TEST"));
+    /// ```
     #[must_use]
     pub fn approver_key(mut self, key: impl Into<String>) -> Self {
         self.approver_key = Some(key.into());
@@ -59,6 +74,13 @@ impl IrisCredentials {
 
     /// A merchant key notifications are verified with; call again for an earlier key still
     /// accepted during a rotation.
+    ///
+    /// ```
+    /// let credentials = midtrans::iris::IrisCredentials::new()
+    ///     .merchant_key("IRIS-merchant-2026")
+    ///     .merchant_key("IRIS-merchant-2025");
+    /// # let _ = credentials;
+    /// ```
     #[must_use]
     pub fn merchant_key(mut self, key: impl Into<String>) -> Self {
         self.merchant_keys.push(key.into());

@@ -360,6 +360,12 @@ impl<T> PendingRequest<T> {
     }
 
     /// SNAP-BI: `X-DEVICE-ID`, the customer's device (sent empty unless set).
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client, request: midtrans::types::snap_bi::DirectDebitPaymentRequest) -> Result<(), midtrans::Error> {
+    /// client.snap_bi().direct_debit_payment(&request).device_id("android-0a1b2c").await?;
+    /// # Ok(()) }
+    /// ```
     #[cfg(feature = "snap-bi")]
     pub fn device_id(self, id: impl Into<String>) -> Self {
         self.header("X-DEVICE-ID", id)
@@ -367,6 +373,12 @@ impl<T> PendingRequest<T> {
 
     /// SNAP-BI: `Authorization-Customer: Bearer <token>`, the customer token of an account
     /// binding (GoPay tokenization, unbinding, inquiry). Never shown in `Debug`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client, request: midtrans::types::snap_bi::AccountInquiryRequest, token: String) -> Result<(), midtrans::Error> {
+    /// client.snap_bi().account_inquiry(&request).customer_token(&token).await?;
+    /// # Ok(()) }
+    /// ```
     #[cfg(feature = "snap-bi")]
     pub fn customer_token(self, token: impl AsRef<str>) -> Self {
         let value = format!("Bearer {}", token.as_ref());

@@ -61,6 +61,13 @@ impl SnapBiCredentials {
     /// public half is registered with Midtrans (PEM, PKCS#1 `RSA PRIVATE KEY` or PKCS#8
     /// `PRIVATE KEY`), client secret, partner id (`X-PARTNER-ID`) and channel id (`CHANNEL-ID`,
     /// five digits).
+    ///
+    /// ```
+    /// use midtrans::snap_bi::SnapBiCredentials;
+    /// let pem = "-----BEGIN PRIVATE KEY-----\n…\n-----END PRIVATE KEY-----\n";
+    /// let credentials = SnapBiCredentials::new("client-id", pem, "client-secret", "partner-id", "12345");
+    /// assert!(!format!("{credentials:?}").contains("client-secret"));
+    /// ```
     pub fn new(
         client_id: impl Into<String>,
         private_key_pem: impl Into<String>,
@@ -80,6 +87,13 @@ impl SnapBiCredentials {
     }
 
     /// Midtrans's public key (PEM `PUBLIC KEY`), which notifications are verified with.
+    ///
+    /// ```
+    /// use midtrans::snap_bi::SnapBiCredentials;
+    /// let credentials = SnapBiCredentials::new("client-id", "private key PEM", "secret", "partner-id", "12345")
+    ///     .midtrans_public_key("-----BEGIN PUBLIC KEY-----\n…\n-----END PUBLIC KEY-----\n");
+    /// # let _ = credentials;
+    /// ```
     #[must_use]
     pub fn midtrans_public_key(mut self, pem: impl Into<String>) -> Self {
         self.midtrans_public_key_pem = Some(pem.into());
@@ -90,6 +104,14 @@ impl SnapBiCredentials {
     /// future). Off by default: Midtrans retries a failed delivery for hours with the
     /// timestamp of its first attempt, so a tolerance would drop real retries; set one only
     /// with replay protection of your own in mind.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use midtrans::snap_bi::SnapBiCredentials;
+    /// let credentials = SnapBiCredentials::new("client-id", "private key PEM", "secret", "partner-id", "12345")
+    ///     .notification_max_age(Duration::from_secs(24 * 3600));
+    /// # let _ = credentials;
+    /// ```
     #[must_use]
     pub fn notification_max_age(mut self, age: Duration) -> Self {
         self.notification_max_age = Some(age);
@@ -268,6 +290,15 @@ impl SnapBiCredentials {
     /// # Errors
     /// [`ConfigError::InvalidSnapBiKey`] for unusable credentials; [`Error::InvalidInput`] when
     /// the key cannot sign.
+    ///
+    /// ```no_run
+    /// # fn run(pem: &str) -> Result<(), midtrans::Error> {
+    /// use midtrans::snap_bi::SnapBiCredentials;
+    /// let credentials = SnapBiCredentials::new("client-id", pem, "secret", "partner-id", "12345");
+    /// let signature = credentials.access_token_signature("2026-12-01T10:00:00+07:00")?;
+    /// println!("X-SIGNATURE: {signature}");
+    /// # Ok(()) }
+    /// ```
     pub fn access_token_signature(&self, timestamp: &str) -> Result<String, Error> {
         Keys::new(self)?.token_signature(timestamp)
     }
@@ -453,16 +484,42 @@ pub struct SnapBiNotification<T> {
 
 impl<T> SnapBiNotification<T> {
     /// The typed body.
+    ///
+    /// ```no_run
+    /// # fn run(client: midtrans::Client, headers: http::HeaderMap, body: &[u8]) -> Result<(), midtrans::Error> {
+    /// use midtrans::types::snap_bi::VaNotification;
+    /// let verified = client.snap_bi().verify_notification::<VaNotification>("/v1.0/transfer-va/payment", &headers, body)?;
+    /// let paid: VaNotification = verified.into_inner();
+    /// # let _ = paid; Ok(()) }
+    /// ```
     pub fn into_inner(self) -> T {
         self.body
     }
 
     /// The `X-TIMESTAMP` Midtrans signed.
+    ///
+    /// ```no_run
+    /// # fn run(client: midtrans::Client, headers: http::HeaderMap, body: &[u8]) -> Result<(), midtrans::Error> {
+    /// use midtrans::types::snap_bi::PaymentNotification;
+    /// let verified = client.snap_bi().verify_notification::<PaymentNotification>("/v1.0/debit/notify", &headers, body)?;
+    /// println!("signed at {}", verified.timestamp());
+    /// # Ok(()) }
+    /// ```
     pub fn timestamp(&self) -> &str {
         &self.timestamp
     }
 
     /// The delivery's `X-EXTERNAL-ID`, if sent: deduplicate deliveries with it.
+    ///
+    /// ```no_run
+    /// # fn run(client: midtrans::Client, headers: http::HeaderMap, body: &[u8]) -> Result<(), midtrans::Error> {
+    /// use midtrans::types::snap_bi::PaymentNotification;
+    /// let verified = client.snap_bi().verify_notification::<PaymentNotification>("/v1.0/debit/notify", &headers, body)?;
+    /// if let Some(id) = verified.external_id() {
+    ///     println!("delivery {id}");
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn external_id(&self) -> Option<&str> {
         self.external_id.as_deref()
     }
