@@ -12,6 +12,7 @@ mod chaos;
 mod connections;
 mod iris;
 mod notifications;
+mod payment_link;
 mod payments;
 #[path = "../../examples/web_shop/shop.rs"]
 mod shop;

@@ -237,6 +237,20 @@ impl Client {
         crate::api::IrisApi::new(self)
     }
 
+    /// Payment Link (feature `payment-link`): links that take up to a number of payments
+    /// until they expire.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), midtrans::Error> {
+    /// let link = client.payment_links().get("concert-ticket-05").await?;
+    /// println!("{:?}", link.payment_link_url);
+    /// # Ok(()) }
+    /// ```
+    #[cfg(feature = "payment-link")]
+    pub fn payment_links(&self) -> crate::api::PaymentLinks<'_> {
+        crate::api::PaymentLinks::new(self)
+    }
+
     /// Transaction status, actions, refunds and notification handling.
     pub fn transactions(&self) -> Transactions<'_> {
         Transactions::new(self)

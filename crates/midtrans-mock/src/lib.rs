@@ -460,6 +460,8 @@ pub struct Retained {
     pub iris_payouts: usize,
     /// Iris beneficiaries.
     pub iris_beneficiaries: usize,
+    /// Payment links.
+    pub payment_links: usize,
     /// Approximate bytes of all of the above.
     pub bytes: usize,
 }
@@ -736,6 +738,43 @@ impl MockServer {
         }
     }
 
+    /// Payment Link: a customer pays through the link `order_id` (a BCA virtual account,
+    /// settled at once, notified): the payment's own order id (the link's, `-` and a
+    /// millisecond timestamp).
+    ///
+    /// ```no_run
+    /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    /// let mock = midtrans_mock::MockServer::start(Default::default()).await?;
+    /// let paid = mock.pay_payment_link("concert-ticket-05")?;
+    /// assert!(paid.starts_with("concert-ticket-05-"));
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// 404 for an unknown link; 410 for a link deleted, expired or used up.
+    pub fn pay_payment_link(&self, order_id: &str) -> Result<String, ControlError> {
+        let call = sim::Call {
+            method: http::Method::POST,
+            segments: Vec::new(),
+            query: Vec::new(),
+            headers: http::HeaderMap::new(),
+            body: Vec::new(),
+        };
+        let (reply, deliveries) =
+            self.shared
+                .sim
+                .payment_link_control(&call, order_id, "pay", &self.shared.bases);
+        self.shared.deliver(deliveries);
+        match reply {
+            Reply::Json(200, body) => body
+                .get("order_id")
+                .and_then(|id| id.as_str())
+                .map(str::to_owned)
+                .ok_or_else(|| control_error(Reply::Json(200, body))),
+            other => Err(control_error(other)),
+        }
+    }
+
     /// Iris: the balance now, in rupiah.
     ///
     /// ```no_run
@@ -779,6 +818,7 @@ fn control_error(reply: Reply) -> ControlError {
             message: body
                 .get("status_message")
                 .or_else(|| body.get("error_message"))
+                .or_else(|| body.get("error_messages").and_then(|m| m.get(0)))
                 .and_then(|m| m.as_str())
                 .unwrap_or("failed")
                 .to_owned(),

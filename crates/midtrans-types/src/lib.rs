@@ -68,6 +68,7 @@ pub mod iris;
 mod money;
 pub mod notification;
 pub mod pay_account;
+pub mod payment_link;
 mod payment_type;
 pub mod refund;
 pub mod snap;

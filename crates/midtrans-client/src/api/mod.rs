@@ -4,6 +4,8 @@
 mod core;
 #[cfg(feature = "iris")]
 mod iris;
+#[cfg(feature = "payment-link")]
+mod payment_link;
 mod snap;
 #[cfg(feature = "snap-bi")]
 mod snap_bi;
@@ -12,6 +14,8 @@ mod transactions;
 pub use self::core::CoreApi;
 #[cfg(feature = "iris")]
 pub use self::iris::{Approver, Creator, Iris, IrisApi, Role};
+#[cfg(feature = "payment-link")]
+pub use self::payment_link::PaymentLinks;
 pub use self::snap::Snap;
 #[cfg(feature = "snap-bi")]
 pub use self::snap_bi::SnapBi;
@@ -174,6 +178,9 @@ snap_bi_body!(
     bi::AccountInquiryRequest => |_| None,
     bi::TransactionHistoryRequest => |_| None,
 );
+
+#[cfg(feature = "payment-link")]
+typed_body!(midtrans_types::payment_link::PaymentLinkRequest);
 
 #[cfg(feature = "iris")]
 typed_body!(

@@ -60,7 +60,12 @@ impl Simulator {
         }
     }
 
-    pub(super) fn control(&self, call: &Call, segs: &[&str]) -> (Reply, Vec<Delivery>) {
+    pub(super) fn control(
+        &self,
+        call: &Call,
+        segs: &[&str],
+        bases: &super::Bases,
+    ) -> (Reply, Vec<Delivery>) {
         match segs {
             ["_mock", "orders", id, what] if call.method == http::Method::POST => {
                 match self.control_transition(id, what) {
@@ -72,6 +77,9 @@ impl Simulator {
                 (self.pay_account_enable(id), Vec::new())
             }
             ["_mock", "iris", rest @ ..] => self.iris_control(call, rest),
+            ["_mock", "payment_links", id, action] if call.method == http::Method::POST => {
+                self.payment_link_control(call, id, action, bases)
+            }
             ["_mock", "snap_bi", "expire_tokens"] if call.method == http::Method::POST => {
                 (self.snap_bi_expire_tokens(), Vec::new())
             }

@@ -18,6 +18,7 @@ pub(crate) mod iris;
 mod notifications;
 mod pages;
 mod pay_accounts;
+pub(crate) mod payment_link;
 mod router;
 pub(crate) mod snap;
 pub(crate) mod snap_bi;
@@ -329,6 +330,11 @@ impl Simulator {
             Reply::Json(
                 401,
                 json!({"error_messages": [UNAUTHORIZED, "Visit https://snap-docs.midtrans.com/#request-headers for more details"]}),
+            )
+        } else if segs.get(..2) == Some(&["v1", "payment-links"][..]) {
+            Reply::Json(
+                401,
+                json!({"error_messages": "Access denied due to unauthorized request"}),
             )
         } else if segs.first() == Some(&"v1") && segs.get(1) == Some(&"subscriptions") {
             Reply::Json(401, json!({"status_message": UNAUTHORIZED}))

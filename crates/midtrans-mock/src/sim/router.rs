@@ -30,7 +30,8 @@ impl Simulator {
     /// merchant's pages load: public, as on Midtrans. `None` for an API call.
     pub(super) fn public(&self, call: &Call, segs: &[&str], bases: &Bases) -> Option<Answer> {
         Some(match (&call.method, segs) {
-            (_, ["_mock", ..]) => self.control(call, segs),
+            (_, ["_mock", ..]) => self.control(call, segs, bases),
+            (&M::GET, ["payment-links", link_id]) => self.payment_link_page(link_id, bases),
             (_, ["snap", "v3", "redirection", token, rest @ ..]) => {
                 self.snap_page(call, token, rest, bases)
             }
@@ -54,6 +55,9 @@ impl Simulator {
         let body = || json_body(call, &self.rng);
         match (&call.method, segs) {
             (_, ["iris", "api", "v1", rest @ ..]) => self.iris(call, rest),
+            (&M::POST, ["v1", "payment-links"]) => none(self.payment_link_create(call, bases)),
+            (&M::GET, ["v1", "payment-links", id]) => none(self.payment_link_get(id, bases)),
+            (&M::DELETE, ["v1", "payment-links", id]) => none(self.payment_link_delete(id)),
             (&M::POST, ["snap", "v1", "transactions"]) => none(self.snap_create(call, bases)),
             (&M::POST, ["snap", "v1", "transactions", token, "cancel"]) => {
                 none(self.snap_cancel(token))

@@ -151,7 +151,16 @@ impl Simulator {
         let Ok(body) = serde_json::from_slice::<Value>(&call.body) else {
             return snap_error(400, "request body is not valid JSON".into());
         };
-        let (order_id, gross) = match transaction_details(&body, OrderIds::Snap) {
+        self.open_snap(&body, notify_targets(call, &self.config), bases)
+    }
+
+    /// A Snap session for `body` (a Snap request), its notifications going to `notify`: the
+    /// token and the payment page's URL, or Snap's 400.
+    pub(super) fn open_snap(&self, body: &Value, notify: Vec<String>, bases: &Bases) -> Reply {
+        let snap_error = |status: u16, message: String| {
+            Reply::Json(status, json!({"error_messages": [message]}))
+        };
+        let (order_id, gross) = match transaction_details(body, OrderIds::Snap) {
             Ok(details) => details,
             Err(messages) => return Reply::Json(400, json!({"error_messages": messages})),
         };
@@ -181,11 +190,11 @@ impl Simulator {
         let session = SnapSession {
             order_id,
             gross_amount: gross,
-            notify: notify_targets(call, &self.config),
+            notify,
             cancelled: false,
             enabled,
             items,
-            customer: customer(&body),
+            customer: customer(body),
             finish: body["callbacks"]["finish"].as_str().map(str::to_owned),
         };
         let limits = self.limits();

@@ -350,6 +350,10 @@ pub(crate) struct State {
     pub(crate) iris_statements: Store<Value>,
     /// The Iris balance, in rupiah.
     pub(crate) iris_balance: u64,
+    /// Payment links by order id.
+    pub(crate) payment_links: Store<super::payment_link::PaymentLinkRecord>,
+    /// The order id of each payment link id.
+    pub(crate) payment_link_ids: HashMap<String, String>,
 }
 
 /// Which store holds the oldest record.
@@ -364,6 +368,7 @@ enum Kind {
     IrisPayout,
     IrisBeneficiary,
     IrisStatement,
+    PaymentLink,
 }
 
 impl State {
@@ -386,6 +391,10 @@ impl State {
             self.iris_payouts.bytes,
             self.iris_beneficiaries.bytes,
             self.iris_statements.bytes,
+            self.payment_links.bytes,
+            self.payment_link_ids
+                .len()
+                .saturating_mul(ENTRY_OVERHEAD + 80),
         ]
         .iter()
         .fold(0, |sum, b| sum.saturating_add(*b))
@@ -479,6 +488,20 @@ impl State {
         self.enforce(limits);
     }
 
+    /// Stores a payment link under its order id, and its link id in the index.
+    pub(crate) fn insert_payment_link(
+        &mut self,
+        order_id: String,
+        link: super::payment_link::PaymentLinkRecord,
+        limits: Limits,
+    ) {
+        let seq = self.next_seq();
+        self.payment_link_ids
+            .insert(link.payment_link_id.clone(), order_id.clone());
+        self.payment_links.insert(seq, order_id, link);
+        self.enforce(limits);
+    }
+
     /// Records an Iris balance movement.
     pub(crate) fn insert_iris_statement(&mut self, id: String, line: Value, limits: Limits) {
         let seq = self.next_seq();
@@ -534,6 +557,7 @@ impl State {
                 (Kind::IrisPayout, self.iris_payouts.len()),
                 (Kind::IrisBeneficiary, self.iris_beneficiaries.len()),
                 (Kind::IrisStatement, self.iris_statements.len()),
+                (Kind::PaymentLink, self.payment_links.len()),
             ]
             .into_iter()
             .find(|(_, len)| *len > limits.count)
@@ -562,6 +586,7 @@ impl State {
             (Kind::IrisPayout, self.iris_payouts.oldest()),
             (Kind::IrisBeneficiary, self.iris_beneficiaries.oldest()),
             (Kind::IrisStatement, self.iris_statements.oldest()),
+            (Kind::PaymentLink, self.payment_links.oldest()),
         ]
         .into_iter()
         .filter_map(|(kind, seq)| Some((seq?, kind)))
@@ -595,6 +620,11 @@ impl State {
             Kind::IrisPayout => drop(self.iris_payouts.pop_oldest()),
             Kind::IrisBeneficiary => drop(self.iris_beneficiaries.pop_oldest()),
             Kind::IrisStatement => drop(self.iris_statements.pop_oldest()),
+            Kind::PaymentLink => {
+                if let Some((_, link)) = self.payment_links.pop_oldest() {
+                    self.payment_link_ids.remove(&link.payment_link_id);
+                }
+            }
         }
     }
 
@@ -610,6 +640,7 @@ impl State {
             idempotency_keys: self.idempotency.len(),
             iris_payouts: self.iris_payouts.len(),
             iris_beneficiaries: self.iris_beneficiaries.len(),
+            payment_links: self.payment_links.len(),
             bytes: self.bytes(),
         }
     }

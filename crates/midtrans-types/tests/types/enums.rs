@@ -104,6 +104,8 @@ fn every_enum_agrees_and_accepts_unknown_values() {
         SubscriptionEvent,
         midtrans_types::snap_bi::Status,
         midtrans_types::iris::PayoutStatus,
+        midtrans_types::payment_link::PaymentLinkType,
+        midtrans_types::payment_link::RequiredField,
     );
     // Every `string_enum!` in the crate is in the list above.
     let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");

@@ -12,6 +12,8 @@ mod enums;
 #[cfg(not(target_arch = "wasm32"))]
 mod iris;
 #[cfg(not(target_arch = "wasm32"))]
+mod payment_link;
+#[cfg(not(target_arch = "wasm32"))]
 mod samples;
 #[cfg(not(target_arch = "wasm32"))]
 mod snap_bi;
