@@ -65,6 +65,13 @@
 //!   date, the dates taken from the query or from a GET's JSON body. Every payout status change
 //!   and every top-up is notified to `iris_notification_url` with `Iris-Signature` = hex
 //!   SHA-512(body + merchant key).
+//! * Payment Link (`/v1/payment-links`, server key): links with the documented checks (order
+//!   id ≤ 36, `payment_link_id` of `a-z0-9-`, a taken one 400, a taken order id 409, usage limit
+//!   1–1,000,000, fixed amounts equal to their items, dynamic bounds in order), read with their
+//!   purchases, deleted. Their pages (`/payment-links/{payment_link_id}`) open a Snap payment
+//!   of their own under `{order_id}-{milliseconds}`; settled and pending payments count
+//!   against the usage limit (a pending one until it expires, is cancelled or denied), and a
+//!   link used up, expired or deleted answers 410.
 //! * State is bounded in count and in bytes: at most `max_orders` records of each kind
 //!   (transactions, Snap sessions, saved cards, subscriptions, pay accounts, idempotency
 //!   answers) and `max_state_bytes` of them all together (approximate); the oldest record of
@@ -81,6 +88,8 @@
 //!   `POST /_mock/iris/accounts/{account}/complete` (or `fail`) does it for every approved
 //!   payout to that account; `POST /_mock/iris/top_up` with `{"amount": 1000000}` raises the
 //!   balance
+//! * `POST /_mock/payment_links/{order_id}/pay` (a settled BCA virtual account payment through
+//!   the link), `start` (one left pending), `expire` (the link's time ends)
 //! * `POST /_mock/faults` with
 //!   `{"latency_ms": 50, "jitter_ms": 20, "error_rate": 0.1, "drop_rate": 0.05,
 //!   "drop_next": 1, "duplicate_notifications": 1}`; `GET /_mock/faults` shows the faults in
