@@ -237,6 +237,20 @@ impl Client {
         crate::api::IrisApi::new(self)
     }
 
+    /// Invoicing (feature `invoicing`): invoices and quotations paid through a payment link
+    /// or virtual accounts.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), midtrans::Error> {
+    /// let invoice = client.invoices().get("65e7e8e657389830d04836fc").await?;
+    /// println!("{}", invoice.status);
+    /// # Ok(()) }
+    /// ```
+    #[cfg(feature = "invoicing")]
+    pub fn invoices(&self) -> crate::api::Invoices<'_> {
+        crate::api::Invoices::new(self)
+    }
+
     /// Payment Link (feature `payment-link`): links that take up to a number of payments
     /// until they expire.
     ///

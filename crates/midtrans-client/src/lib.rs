@@ -77,6 +77,8 @@ pub mod retry;
 pub mod snap_bi;
 pub mod transport;
 
+#[cfg(feature = "invoicing")]
+pub use api::Invoices;
 #[cfg(feature = "payment-link")]
 pub use api::PaymentLinks;
 #[cfg(feature = "snap-bi")]

@@ -84,6 +84,8 @@ pub(crate) struct Endpoint {
     /// SNAP-BI: the `X-EXTERNAL-ID` the body implies (a VA's `trxId`, a QR code's
     /// `partnerReferenceNo`), used unless the call gives one.
     pub(crate) external_id: Option<String>,
+    /// Whether the key goes in `X-Idempotency-Key` (Iris, and Invoicing on the Core host).
+    pub(crate) x_idempotency: bool,
 }
 
 impl Endpoint {
@@ -106,7 +108,30 @@ impl Endpoint {
             honours_idempotency: false,
             secret_id: false,
             external_id: None,
+            x_idempotency: host == Host::Iris,
         }
+    }
+
+    /// The header the call's own idempotency key goes in, and its longest value when the
+    /// product sets one: SNAP-BI's `X-EXTERNAL-ID`, Iris's and Invoicing's
+    /// `X-Idempotency-Key`, else the Core API's `Idempotency-Key`.
+    fn key_header(&self) -> (HeaderName, Option<usize>) {
+        if self.host == Host::SnapBi {
+            (EXTERNAL_ID, Some(MAX_EXTERNAL_ID_LEN))
+        } else if self.x_idempotency {
+            (X_IDEMPOTENCY, Some(MAX_X_IDEMPOTENCY_KEY_LEN))
+        } else {
+            (idempotency::HEADER, None)
+        }
+    }
+
+    /// Marks a write keyed by `X-Idempotency-Key` (Invoicing): a key generated per call (or
+    /// given), sent on every attempt, so it may be retried.
+    #[cfg(feature = "invoicing")]
+    pub(crate) fn x_idempotent(mut self) -> Self {
+        self.x_idempotency = true;
+        self.honours_idempotency = true;
+        self
     }
 
     /// Whether this is SNAP-BI's access-token call.
@@ -162,9 +187,9 @@ pub const MAX_IDEMPOTENCY_KEY_LEN: usize = 46;
 pub const MAX_EXTERNAL_ID_LEN: usize = 36;
 /// SNAP-BI's idempotency key header.
 const EXTERNAL_ID: HeaderName = HeaderName::from_static("x-external-id");
-/// Iris's idempotency key header, and its longest value.
-const IRIS_IDEMPOTENCY: HeaderName = HeaderName::from_static("x-idempotency-key");
-const MAX_IRIS_IDEMPOTENCY_KEY_LEN: usize = 100;
+/// The idempotency key header of Iris and of Invoicing, and its longest value.
+const X_IDEMPOTENCY: HeaderName = HeaderName::from_static("x-idempotency-key");
+const MAX_X_IDEMPOTENCY_KEY_LEN: usize = 100;
 
 /// Options of one request; never shared with other requests.
 #[derive(Clone, Default)]
@@ -512,11 +537,7 @@ impl<T> PendingRequest<T> {
         // SNAP-BI's `X-EXTERNAL-ID` and Iris's `X-Idempotency-Key` are their products'
         // idempotency keys: sent on every keyed call (given, implied by the body, or
         // generated), the same on every attempt.
-        let (key_header, own_key_len) = match endpoint.host {
-            Host::SnapBi => (EXTERNAL_ID, Some(MAX_EXTERNAL_ID_LEN)),
-            Host::Iris => (IRIS_IDEMPOTENCY, Some(MAX_IRIS_IDEMPOTENCY_KEY_LEN)),
-            Host::Core | Host::Snap => (idempotency::HEADER, None),
-        };
+        let (key_header, own_key_len) = endpoint.key_header();
         // An `Idempotency-Key` given as a plain header is the call's key too: sent as given
         // (a key Midtrans would ignore counts as none for retries), reused, reported.
         let is_key = |name: &str| name.eq_ignore_ascii_case(key_header.as_str());
@@ -530,7 +551,7 @@ impl<T> PendingRequest<T> {
             (Some(given), _) => Some(Key::Given(given)),
             (None, Some(header)) => Some(Key::Header(header)),
             (None, None) if token_call => None,
-            (None, None) if endpoint.host == Host::Iris => {
+            (None, None) if endpoint.x_idempotency => {
                 endpoint.honours_idempotency.then(Key::generate)
             }
             (None, None) if snap_bi => endpoint
@@ -877,12 +898,9 @@ fn build_request(
         // plain header's is checked here (before the first attempt is sent).
         let value = HeaderValue::from_bytes(key.as_bytes())
             .map_err(|_| Error::InvalidInput("Idempotency-Key is not a valid header".to_owned()))?;
-        let name = match endpoint.host {
-            Host::SnapBi => EXTERNAL_ID,
-            Host::Iris => IRIS_IDEMPOTENCY,
-            Host::Core | Host::Snap => idempotency::HEADER,
-        };
-        headers.try_insert(name, value).map_err(too_many)?;
+        headers
+            .try_insert(endpoint.key_header().0, value)
+            .map_err(too_many)?;
     }
     if empty_write {
         headers

@@ -64,6 +64,7 @@ pub mod charge;
 pub mod common;
 pub mod error_body;
 mod ids;
+pub mod invoice;
 pub mod iris;
 mod money;
 pub mod notification;

@@ -2,6 +2,8 @@
 //! [`Transactions`] (reachable from both).
 
 mod core;
+#[cfg(feature = "invoicing")]
+mod invoicing;
 #[cfg(feature = "iris")]
 mod iris;
 #[cfg(feature = "payment-link")]
@@ -12,6 +14,8 @@ mod snap_bi;
 mod transactions;
 
 pub use self::core::CoreApi;
+#[cfg(feature = "invoicing")]
+pub use self::invoicing::Invoices;
 #[cfg(feature = "iris")]
 pub use self::iris::{Approver, Creator, Iris, IrisApi, Role};
 #[cfg(feature = "payment-link")]
@@ -181,6 +185,9 @@ snap_bi_body!(
 
 #[cfg(feature = "payment-link")]
 typed_body!(midtrans_types::payment_link::PaymentLinkRequest);
+
+#[cfg(feature = "invoicing")]
+typed_body!(midtrans_types::invoice::InvoiceRequest);
 
 #[cfg(feature = "iris")]
 typed_body!(

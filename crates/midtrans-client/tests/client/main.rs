@@ -12,6 +12,8 @@ mod axum_extractor;
 mod blocking;
 mod classify;
 mod endpoints;
+#[cfg(feature = "invoicing")]
+mod invoicing;
 #[cfg(feature = "iris")]
 mod iris;
 mod logs;

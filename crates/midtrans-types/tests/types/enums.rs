@@ -106,6 +106,12 @@ fn every_enum_agrees_and_accepts_unknown_values() {
         midtrans_types::iris::PayoutStatus,
         midtrans_types::payment_link::PaymentLinkType,
         midtrans_types::payment_link::RequiredField,
+        midtrans_types::invoice::InvoiceStatus,
+        midtrans_types::invoice::InvoicePaymentType,
+        midtrans_types::invoice::DocumentType,
+        midtrans_types::invoice::TaxMode,
+        midtrans_types::invoice::TaxType,
+        midtrans_types::invoice::VaBank,
     );
     // Every `string_enum!` in the crate is in the list above.
     let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
