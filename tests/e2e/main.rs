@@ -10,6 +10,7 @@ mod browser;
 mod cards_and_accounts;
 mod chaos;
 mod connections;
+mod invoicing;
 mod iris;
 mod notifications;
 mod payment_link;

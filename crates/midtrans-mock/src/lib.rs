@@ -471,6 +471,8 @@ pub struct Retained {
     pub iris_beneficiaries: usize,
     /// Payment links.
     pub payment_links: usize,
+    /// Invoices and quotations.
+    pub invoices: usize,
     /// Approximate bytes of all of the above.
     pub bytes: usize,
 }

@@ -77,6 +77,9 @@ impl Simulator {
                 (self.pay_account_enable(id), Vec::new())
             }
             ["_mock", "iris", rest @ ..] => self.iris_control(call, rest),
+            ["_mock", "invoices", id, "pay"] if call.method == http::Method::POST => {
+                self.invoice_pay(id, bases)
+            }
             ["_mock", "payment_links", id, action] if call.method == http::Method::POST => {
                 self.payment_link_control(call, id, action, bases)
             }

@@ -14,6 +14,7 @@
 mod cards;
 mod charge;
 mod control;
+pub(crate) mod invoicing;
 pub(crate) mod iris;
 mod notifications;
 mod pages;
@@ -238,10 +239,16 @@ impl Simulator {
                 if let Err(reply) = self.authenticate(call, &segs) {
                     return Prepared::Done(reply, Vec::new());
                 }
-                call.header("idempotency-key")
-                    .filter(|k| !k.is_empty() && k.len() <= IDEMPOTENCY_MAX_LEN)
+                // Invoicing keys its creation with `X-Idempotency-Key`, kept apart.
+                let (header, max, prefix) = if segs == ["v1", "invoices"] {
+                    ("x-idempotency-key", iris::IDEMPOTENCY_MAX_LEN, "invoice ")
+                } else {
+                    ("idempotency-key", IDEMPOTENCY_MAX_LEN, "")
+                };
+                call.header(header)
+                    .filter(|k| !k.is_empty() && k.len() <= max)
                     .filter(|_| call.method == http::Method::POST)
-                    .map(str::to_owned)
+                    .map(|k| format!("{prefix}{k}"))
             }
         };
         if let Some(key) = &key {

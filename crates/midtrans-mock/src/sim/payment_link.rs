@@ -44,6 +44,18 @@ pub(crate) struct PaymentLinkRecord {
     purchases: Vec<String>,
 }
 
+impl PaymentLinkRecord {
+    /// The order ids of the payments begun through the link, oldest first.
+    pub(crate) fn purchases(&self) -> &[String] {
+        &self.purchases
+    }
+
+    /// Whether the link still takes payments at `at` (not deleted, not expired).
+    pub(crate) fn open_at(&self, at: DateTime<FixedOffset>) -> bool {
+        !self.deleted && !self.expired && self.expires_at.is_none_or(|end| end > at)
+    }
+}
+
 impl Measured for PaymentLinkRecord {
     fn bytes(&self) -> usize {
         160 + self.payment_link_id.len()
@@ -110,7 +122,7 @@ fn expiry(body: &Value, errors: &mut Vec<String>) -> Option<DateTime<FixedOffset
 
 impl Simulator {
     /// `POST /v1/payment-links`.
-    pub(super) fn payment_link_create(&self, call: &Call, bases: &Bases) -> Reply {
+    pub(crate) fn payment_link_create(&self, call: &Call, bases: &Bases) -> Reply {
         let Ok(body) = serde_json::from_slice::<Value>(&call.body) else {
             return error(400, &["Invalid JSON data provided.".to_owned()]);
         };

@@ -58,6 +58,10 @@ impl Simulator {
             (&M::POST, ["v1", "payment-links"]) => none(self.payment_link_create(call, bases)),
             (&M::GET, ["v1", "payment-links", id]) => none(self.payment_link_get(id, bases)),
             (&M::DELETE, ["v1", "payment-links", id]) => none(self.payment_link_delete(id)),
+            (&M::POST, ["v1", "invoices"]) => self.invoice_create(call, bases),
+            (&M::GET, ["v1", "invoices", id]) => none(self.invoice_get(id, bases)),
+            (&M::PATCH, ["v1", "invoices", id, "void"]) => none(self.invoice_void(id, call)),
+            (&M::PATCH, ["v1", "invoices", id, "convert"]) => self.invoice_convert(id, call, bases),
             (&M::POST, ["snap", "v1", "transactions"]) => none(self.snap_create(call, bases)),
             (&M::POST, ["snap", "v1", "transactions", token, "cancel"]) => {
                 none(self.snap_cancel(token))

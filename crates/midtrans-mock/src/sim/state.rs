@@ -354,6 +354,10 @@ pub(crate) struct State {
     pub(crate) payment_links: Store<super::payment_link::PaymentLinkRecord>,
     /// The order id of each payment link id.
     pub(crate) payment_link_ids: HashMap<String, String>,
+    /// Invoices by Midtrans's id.
+    pub(crate) invoices: Store<super::invoicing::InvoiceRecord>,
+    /// The id of each invoice's order id.
+    pub(crate) invoice_ids: HashMap<String, String>,
 }
 
 /// Which store holds the oldest record.
@@ -369,6 +373,7 @@ enum Kind {
     IrisBeneficiary,
     IrisStatement,
     PaymentLink,
+    Invoice,
 }
 
 impl State {
@@ -395,6 +400,8 @@ impl State {
             self.payment_link_ids
                 .len()
                 .saturating_mul(ENTRY_OVERHEAD + 80),
+            self.invoices.bytes,
+            self.invoice_ids.len().saturating_mul(ENTRY_OVERHEAD + 64),
         ]
         .iter()
         .fold(0, |sum, b| sum.saturating_add(*b))
@@ -502,6 +509,20 @@ impl State {
         self.enforce(limits);
     }
 
+    /// Stores an invoice under its id, and its order id in the index.
+    pub(crate) fn insert_invoice(
+        &mut self,
+        id: String,
+        invoice: super::invoicing::InvoiceRecord,
+        limits: Limits,
+    ) {
+        let seq = self.next_seq();
+        self.invoice_ids
+            .insert(invoice.order_id.clone(), id.clone());
+        self.invoices.insert(seq, id, invoice);
+        self.enforce(limits);
+    }
+
     /// Records an Iris balance movement.
     pub(crate) fn insert_iris_statement(&mut self, id: String, line: Value, limits: Limits) {
         let seq = self.next_seq();
@@ -558,6 +579,7 @@ impl State {
                 (Kind::IrisBeneficiary, self.iris_beneficiaries.len()),
                 (Kind::IrisStatement, self.iris_statements.len()),
                 (Kind::PaymentLink, self.payment_links.len()),
+                (Kind::Invoice, self.invoices.len()),
             ]
             .into_iter()
             .find(|(_, len)| *len > limits.count)
@@ -587,6 +609,7 @@ impl State {
             (Kind::IrisBeneficiary, self.iris_beneficiaries.oldest()),
             (Kind::IrisStatement, self.iris_statements.oldest()),
             (Kind::PaymentLink, self.payment_links.oldest()),
+            (Kind::Invoice, self.invoices.oldest()),
         ]
         .into_iter()
         .filter_map(|(kind, seq)| Some((seq?, kind)))
@@ -625,6 +648,11 @@ impl State {
                     self.payment_link_ids.remove(&link.payment_link_id);
                 }
             }
+            Kind::Invoice => {
+                if let Some((_, invoice)) = self.invoices.pop_oldest() {
+                    self.invoice_ids.remove(&invoice.order_id);
+                }
+            }
         }
     }
 
@@ -641,6 +669,7 @@ impl State {
             iris_payouts: self.iris_payouts.len(),
             iris_beneficiaries: self.iris_beneficiaries.len(),
             payment_links: self.payment_links.len(),
+            invoices: self.invoices.len(),
             bytes: self.bytes(),
         }
     }
