@@ -95,7 +95,8 @@ async fn an_invoice_is_paid_into_its_virtual_account_and_notified() {
 
     let read = client.invoices().get(&created.id).await.unwrap();
     assert_eq!(read.status, InvoiceStatus::Paid);
-    assert!(read.paid_date.is_some());
+    let paid_date = read.paid_date.as_deref().unwrap_or_default();
+    assert!(paid_date.ends_with(" +0700"), "{paid_date}");
     let late = client
         .invoices()
         .void(&created.id, &VoidInvoice::cancel())

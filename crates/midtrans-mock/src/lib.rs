@@ -72,6 +72,15 @@
 //!   of their own under `{order_id}-{milliseconds}`; settled and pending payments count
 //!   against the usage limit (a pending one until it expires, is cancelled or denied), and a
 //!   link used up, expired or deleted answers 410.
+//! * Invoicing (`/v1/invoices`, server key, `X-Idempotency-Key` on creation): invoices and
+//!   quotations with the documented checks (409 "Duplicate order id"); a virtual-account
+//!   invoice issues one pending transfer per bank under `{order_id}-{bank}`, a payment-link
+//!   invoice a single-use Payment Link under its order id. The status follows from those
+//!   payments when read (`paid`, `expired`, `overdue`, `pending`; a quotation `published` until
+//!   converted or past its validity); void takes pending or overdue invoices and published
+//!   quotations (`rejected` with `cancel_as: client`), else 409; convert takes a published
+//!   quotation and issues its ways to pay. Gross amounts add shipping, VAT and exclusive taxes
+//!   to the lines after their discounts, less the discount.
 //! * State is bounded in count and in bytes: at most `max_orders` records of each kind
 //!   (transactions, Snap sessions, saved cards, subscriptions, pay accounts, idempotency
 //!   answers) and `max_state_bytes` of them all together (approximate); the oldest record of
@@ -90,6 +99,8 @@
 //!   balance
 //! * `POST /_mock/payment_links/{order_id}/pay` (a settled BCA virtual account payment through
 //!   the link), `start` (one left pending), `expire` (the link's time ends)
+//! * `POST /_mock/invoices/{id}/pay`: an invoice is paid (its first virtual account, or
+//!   through its link)
 //! * `POST /_mock/faults` with
 //!   `{"latency_ms": 50, "jitter_ms": 20, "error_rate": 0.1, "drop_rate": 0.05,
 //!   "drop_next": 1, "duplicate_notifications": 1}`; `GET /_mock/faults` shows the faults in

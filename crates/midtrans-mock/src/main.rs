@@ -27,6 +27,7 @@ Control API (HTTP, no key, on the same port):
   POST /_mock/iris/top_up  {\"amount\": 1000000}      the Iris balance is topped up
   POST /_mock/payment_links/{order_id}/pay | start | expire
          a customer pays through a payment link, begins paying, or the link expires
+  POST /_mock/invoices/{id}/pay                     an invoice is paid
   POST /_mock/faults  {\"latency_ms\": 50, \"jitter_ms\": 20, \"error_rate\": 0.1,
                        \"drop_rate\": 0.05, \"drop_next\": 1, \"duplicate_notifications\": 1}
   GET  /_mock/faults                                the faults in force

@@ -371,10 +371,9 @@ impl Simulator {
             .iter()
             .find(|o| matches!(o.status.as_str(), "settlement" | "capture"))
         {
-            return (
-                "paid",
-                paid.settlement_time.clone().or_else(|| Some(shown(at))),
-            );
+            // Core times are Jakarta's without an offset; Invoicing writes `+0700`.
+            let when = paid.settlement_time.as_ref().map(|t| format!("{t} +0700"));
+            return ("paid", when.or_else(|| Some(shown(at))));
         }
         let link_open = record
             .link
