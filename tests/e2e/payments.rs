@@ -524,3 +524,82 @@ async fn idempotency_key_replays_the_first_answer() {
         .unwrap();
     assert_ne!(a.transaction_id, c.transaction_id);
 }
+
+/// Since 2026-03-16 a card refund is authorised by the card scheme and may be declined: the
+/// answer is Midtrans's denial (body 202), a typed `RefundOutcome::Denied` — neither a success
+/// nor an error of the call — nothing is refunded, and the payment stays settled.
+#[tokio::test]
+async fn a_denied_card_refund_is_its_own_outcome_and_refunds_nothing() {
+    let (mock, client) = setup(None).await;
+    let token = client
+        .core()
+        .card_token(card::CardTokenRequest::card(
+            "4811 1111 1111 1114",
+            "12",
+            "2099",
+            "123",
+        ))
+        .send()
+        .await
+        .unwrap()
+        .token_id
+        .unwrap();
+    let id = order_id("refund-denied");
+    let charge = ChargeRequest::builder(details(&id, 40_000), CreditCard::new(token))
+        .build()
+        .unwrap();
+    client.core().charge(&charge).send().await.unwrap();
+    mock.pay(&id).unwrap();
+    mock.deny_refunds(&id).unwrap();
+    let refund = RefundRequest::builder()
+        .refund_key("denied-1")
+        .amount(Idr::new(10_000))
+        .build()
+        .unwrap();
+    let answer = client
+        .transactions()
+        .refund(&id, &refund)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.refund_outcome(), RefundOutcome::Denied);
+    assert!(!answer.refund_outcome().is_refunded());
+    assert_eq!(answer.status_code.as_str(), "202");
+    // Nothing was refunded: the payment is settled and still paid.
+    let status = client.transactions().status(&id).send().await.unwrap();
+    assert_eq!(
+        status.transaction_status,
+        Some(TransactionStatus::Settlement)
+    );
+    assert_eq!(status.outcome(), PaymentOutcome::Paid);
+    assert!(
+        status.refunds.as_ref().is_none_or(Vec::is_empty),
+        "{:?}",
+        status.refunds
+    );
+    // A settlement seen again after the denial is no regression to ignore.
+    assert!(!TransactionStatus::Settlement.is_regression_from(&TransactionStatus::Settlement));
+    // The same key again is told the same; a GoPay payment's refunds are not the scheme's.
+    let again = client
+        .transactions()
+        .refund(&id, &refund)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.refund_outcome(), RefundOutcome::Denied);
+    let wallet = order_id("refund-wallet");
+    let gopay = ChargeRequest::builder(details(&wallet, 40_000), Gopay::new())
+        .build()
+        .unwrap();
+    client.core().charge(&gopay).send().await.unwrap();
+    mock.pay(&wallet).unwrap();
+    mock.deny_refunds(&wallet).unwrap();
+    let refunded = client
+        .transactions()
+        .refund(&wallet, RefundRequest::builder().build().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refunded.refund_outcome(), RefundOutcome::Refunded);
+    mock.shutdown().await;
+}

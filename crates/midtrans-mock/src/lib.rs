@@ -91,6 +91,8 @@
 //! * `POST /_mock/orders/{order_id or transaction_id}/pay` (or `settle`, `expire`,
 //!   `challenge`, `chargeback`); paying a card payment waiting for 3-D Secure applies its
 //!   3-D Secure outcome first
+//! * `POST /_mock/orders/{id}/deny_refunds` (or `allow_refunds`): the card scheme declines the
+//!   transaction's card refunds (body `202`, nothing refunded), as it may since 2026-03-16
 //! * `POST /_mock/pay_accounts/{account_id}/enable`
 //! * `POST /_mock/iris/payouts/{reference_no}/process` (or `complete`, `fail` with an optional
 //!   `{"error_code": "002"}`): the bank moves an approved payout on, through `processed`;
@@ -651,6 +653,25 @@ impl MockServer {
     /// 404 for an unknown order, 412 when it is not settled.
     pub fn chargeback(&self, order_id: &str) -> Result<(), ControlError> {
         self.transition(order_id, "chargeback")
+    }
+
+    /// The card scheme declines the card refunds of a transaction (by order id or transaction
+    /// id) from now on: a refund is answered with body `202`, nothing refunded.
+    ///
+    /// ```no_run
+    /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    /// let mock = midtrans_mock::MockServer::start(Default::default()).await?;
+    /// mock.deny_refunds("order-1")?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// 404 for an unknown transaction.
+    pub fn deny_refunds(&self, order_id: &str) -> Result<(), ControlError> {
+        match self.shared.sim.set_refunds_denied(order_id, true) {
+            Reply::Json(200, _) => Ok(()),
+            other => Err(control_error(other)),
+        }
     }
 
     /// The customer confirms a GoPay account link: `ENABLED`, with payment options.

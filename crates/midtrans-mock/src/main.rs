@@ -18,6 +18,8 @@ Control API (HTTP, no key, on the same port):
   POST /_mock/orders/{order_id or transaction_id}/pay
          the customer pays (a card payment waiting for 3-D Secure goes through it first)
   POST /_mock/orders/{id}/settle | expire | challenge | chargeback
+  POST /_mock/orders/{id}/deny_refunds | allow_refunds
+         the card scheme declines the transaction's card refunds (body 202), or no longer
   POST /_mock/pay_accounts/{account_id}/enable      the customer confirms a GoPay link
   POST /_mock/snap_bi/expire_tokens                 every SNAP-BI access token expires
   POST /_mock/iris/payouts/{reference_no}/process | complete | fail

@@ -99,7 +99,7 @@ pub use pay_account::{PayAccount, PayAccountLinkRequest};
 pub use payment_type::{EnabledPayment, PaymentType};
 pub use refund::RefundRequest;
 pub use snap::{SnapCancelResponse, SnapRequest, SnapResponse};
-pub use status::{FraudStatus, PaymentOutcome, StatusCode, TransactionStatus};
+pub use status::{FraudStatus, PaymentOutcome, RefundOutcome, StatusCode, TransactionStatus};
 pub use subscription::{Subscription, SubscriptionRequest, SubscriptionUpdate};
 pub use time::{RequestTime, TimeError, Timestamp, JAKARTA};
 pub use transaction::{

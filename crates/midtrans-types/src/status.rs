@@ -286,6 +286,40 @@ pub enum PaymentOutcome {
     Unknown,
 }
 
+/// What became of a refund request ([`Transaction::refund_outcome`](crate::Transaction::refund_outcome)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RefundOutcome {
+    /// The whole amount is refunded (`refund`).
+    Refunded,
+    /// Part of it is refunded (`partial_refund`).
+    PartiallyRefunded,
+    /// Accepted, not done yet (body `201`): look the transaction up later.
+    Pending,
+    /// Declined (body `202`): the card scheme or issuer refused it, nothing was refunded and
+    /// the payment stays settled. Not an error of the call: ask the customer for another way,
+    /// or refund outside Midtrans.
+    Denied,
+    /// An answer this crate cannot read as a refund: look the transaction up.
+    Unknown,
+}
+
+impl RefundOutcome {
+    /// Whether money went back to the customer (all or part).
+    ///
+    /// ```
+    /// use midtrans_types::RefundOutcome;
+    /// assert!(RefundOutcome::PartiallyRefunded.is_refunded());
+    /// assert!(!RefundOutcome::Denied.is_refunded());
+    /// ```
+    pub fn is_refunded(self) -> bool {
+        matches!(
+            self,
+            RefundOutcome::Refunded | RefundOutcome::PartiallyRefunded
+        )
+    }
+}
+
 impl PaymentOutcome {
     /// Whether the merchant may fulfil the order: [`PaymentOutcome::Paid`] or
     /// [`PaymentOutcome::PartiallyRefunded`].

@@ -272,6 +272,35 @@ impl Transaction {
             })
     }
 
+    /// What a refund (or direct refund) call's answer says of the refund. Since 2026-03-16
+    /// the card schemes authorise every card refund as they do a payment, and may decline it
+    /// ([Midtrans docs](https://docs.midtrans.com/reference/deployment)): the answer is then
+    /// Midtrans's denial, body `status_code` `202` as for a denied payment, and the payment
+    /// stays settled ([`Transaction::outcome`] still says paid).
+    ///
+    /// ```
+    /// use midtrans_types::{RefundOutcome, Transaction};
+    /// let denied: Transaction = serde_json::from_str(
+    ///     r#"{"status_code":"202","status_message":"Refund is denied by the card issuer","transaction_status":"settlement"}"#,
+    /// )?;
+    /// assert_eq!(denied.refund_outcome(), RefundOutcome::Denied);
+    /// let done: Transaction = serde_json::from_str(
+    ///     r#"{"status_code":"200","transaction_status":"partial_refund","refund_amount":"5000.00"}"#,
+    /// )?;
+    /// assert_eq!(done.refund_outcome(), RefundOutcome::PartiallyRefunded);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn refund_outcome(&self) -> crate::RefundOutcome {
+        use crate::{RefundOutcome, TransactionStatus as S};
+        match (self.status_code.as_u16(), &self.transaction_status) {
+            (Some(202), _) | (_, Some(S::Deny)) => RefundOutcome::Denied,
+            (Some(201), _) => RefundOutcome::Pending,
+            (Some(200), Some(S::Refund)) => RefundOutcome::Refunded,
+            (Some(200), Some(S::PartialRefund)) => RefundOutcome::PartiallyRefunded,
+            _ => RefundOutcome::Unknown,
+        }
+    }
+
     /// With Midtrans's Automatic Fee Imposition, `gross_amount` includes the fee and the amount
     /// before the fee is `metadata.extra_info.gross_amount_info.original_amount`.
     pub fn original_amount(&self) -> Option<Amount> {

@@ -60,6 +60,25 @@ impl Simulator {
         }
     }
 
+    /// `POST /_mock/orders/{id}/deny_refunds` (or `allow_refunds`): the card scheme declines
+    /// the transaction's refunds from now on (or no longer), as card refunds may be declined
+    /// since 2026-03-16.
+    pub(crate) fn set_refunds_denied(&self, id: &str, denied: bool) -> Reply {
+        let mut state = self.state();
+        let Some(transaction) = state.resolve(id) else {
+            return core_error(404, NOT_FOUND, &self.rng);
+        };
+        if denied {
+            state.refunds_denied.insert(transaction.clone());
+        } else {
+            state.refunds_denied.remove(&transaction);
+        }
+        Reply::Json(
+            200,
+            serde_json::json!({"transaction_id": transaction, "refunds_denied": denied}),
+        )
+    }
+
     pub(super) fn control(
         &self,
         call: &Call,
@@ -67,6 +86,14 @@ impl Simulator {
         bases: &super::Bases,
     ) -> (Reply, Vec<Delivery>) {
         match segs {
+            ["_mock", "orders", id, what @ ("deny_refunds" | "allow_refunds")]
+                if call.method == http::Method::POST =>
+            {
+                (
+                    self.set_refunds_denied(id, *what == "deny_refunds"),
+                    Vec::new(),
+                )
+            }
             ["_mock", "orders", id, what] if call.method == http::Method::POST => {
                 match self.control_transition(id, what) {
                     Ok(deliveries) => (self.status(id), deliveries),

@@ -358,6 +358,8 @@ pub(crate) struct State {
     pub(crate) invoices: Store<super::invoicing::InvoiceRecord>,
     /// The id of each invoice's order id.
     pub(crate) invoice_ids: HashMap<String, String>,
+    /// Transactions (by transaction id) whose card refunds the scheme declines (control API).
+    pub(crate) refunds_denied: std::collections::HashSet<String>,
 }
 
 /// Which store holds the oldest record.

@@ -201,7 +201,11 @@ impl Simulator {
         };
         let reason = body["reason"].as_str().unwrap_or_default().to_owned();
         let merchant_id = self.config.merchant_id.clone();
-        let changed = self.state().update_order(id, |order| {
+        let mut state = self.state();
+        let denied = state
+            .resolve(id)
+            .is_some_and(|transaction| state.refunds_denied.contains(&transaction));
+        let changed = state.update_order(id, |order| {
             if let Some(key) = &key {
                 if let Some((_, amount, answer)) =
                     order.refund_keys.iter().find(|(used, _, _)| used == key)
@@ -215,6 +219,21 @@ impl Simulator {
             }
             if !matches!(order.status.as_str(), "settlement" | "partial_refund") {
                 return Err(body_error(412, CANNOT_MODIFY, &self.rng));
+            }
+            // The card scheme declines it, as a payment can be declined: body 202, nothing
+            // refunded, the payment as it was. A retry under the same key is told the same.
+            if denied && order.payment_type == "credit_card" {
+                let answer = order.body(
+                    &merchant_id,
+                    "202",
+                    "Refund is denied by the card scheme or issuer",
+                );
+                if let Some(key) = &key {
+                    order
+                        .refund_keys
+                        .push((key.clone(), asked.unwrap_or(0), answer.clone()));
+                }
+                return Err(Reply::Json(200, answer));
             }
             let remaining = order.gross_amount.saturating_sub(order.refunded);
             let amount = asked.unwrap_or(remaining);
@@ -249,6 +268,7 @@ impl Simulator {
             order.refund_keys.push((key_text, amount, answer.clone()));
             Ok((order.clone(), answer))
         });
+        drop(state);
         match changed {
             None => (body_error(404, NOT_FOUND, &self.rng), Vec::new()),
             Some(Err(reply)) => (reply, Vec::new()),
