@@ -524,3 +524,72 @@ async fn two_hundred_payout_requests_under_faults_none_lost_none_twice() {
     );
     mock.shutdown().await;
 }
+
+/// The balance mutation report reflects what happened in the simulator: settled payments less
+/// their refunds in the `payin` wallet, approved payouts in the `iris` wallet.
+#[tokio::test]
+async fn the_balance_report_reflects_settlements_refunds_and_payouts() {
+    use midtrans::types::balance::BalanceMutationQuery;
+    use midtrans::types::charge::{ChargeRequest, Gopay};
+    use midtrans::types::{RefundRequest, TransactionDetails};
+    let (mock, client, _) = start(1_000_000).await;
+    let start = (chrono::Utc::now() - chrono::Duration::seconds(5)).fixed_offset();
+    let id = crate::order_id("balance");
+    let charge = ChargeRequest::builder(TransactionDetails::new(id.as_str(), 30_000), Gopay::new())
+        .build()
+        .unwrap();
+    client.core().charge(&charge).send().await.unwrap();
+    mock.pay(&id).unwrap();
+    let refund = RefundRequest::builder()
+        .amount(Idr::new(5_000))
+        .build()
+        .unwrap();
+    client
+        .transactions()
+        .refund(&id, &refund)
+        .send()
+        .await
+        .unwrap();
+    let payout = PayoutRequest::builder([PayoutItem::to(&budi(), Idr::new(150_000), "x")])
+        .build()
+        .unwrap();
+    let created = client
+        .iris()
+        .creator()
+        .create_payouts(&payout)
+        .await
+        .unwrap();
+    let reference = created.payouts[0].reference_no.as_str();
+    client
+        .iris()
+        .approver()
+        .approve_payouts(ApprovePayouts::new([reference], keys::OTP))
+        .await
+        .unwrap();
+    let end = (chrono::Utc::now() + chrono::Duration::seconds(5)).fixed_offset();
+    let report = client
+        .core()
+        .balance_mutation(&BalanceMutationQuery::idr(start, end))
+        .await
+        .unwrap();
+    let payin = report.wallet("payin").unwrap();
+    let iris = report.wallet("iris").unwrap();
+    assert_eq!(payin.opening_balance_effective, 0.into());
+    assert_eq!(payin.closing_balance_effective, 25_000.into());
+    assert_eq!(iris.opening_balance_effective, 1_000_000.into());
+    assert_eq!(iris.closing_balance_effective, 850_000.into());
+    assert_eq!(report.closing_balance_overall, 875_000.into());
+    assert_eq!(report.currency, "IDR");
+    // A window that ends before it all: nothing moved.
+    let before = client
+        .core()
+        .balance_mutation(&BalanceMutationQuery::idr(start, start))
+        .await
+        .unwrap();
+    assert_eq!(
+        before.closing_balance_overall,
+        before.opening_balance_overall
+    );
+    assert_eq!(before.closing_balance_overall, 1_000_000.into());
+    mock.shutdown().await;
+}

@@ -81,6 +81,10 @@
 //!   quotations (`rejected` with `cancel_as: client`), else 409; convert takes a published
 //!   quotation and issues its ways to pay. Gross amounts add shipping, VAT and exclusive taxes
 //!   to the lines after their discounts, less the discount.
+//! * Balance mutation (`GET /v1/balance/mutation?currency=IDR&start_time=…&end_time=…`): the
+//!   balances at both ends of the window from what the simulator holds — `payin` from settled
+//!   payments less their refunds (captured card payments pending), `iris` from the Iris balance
+//!   and its movements — as JSON numbers, as Midtrans answers them.
 //! * State is bounded in count and in bytes: at most `max_orders` records of each kind
 //!   (transactions, Snap sessions, saved cards, subscriptions, pay accounts, idempotency
 //!   answers) and `max_state_bytes` of them all together (approximate); the oldest record of

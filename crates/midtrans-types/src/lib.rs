@@ -57,6 +57,7 @@
 #[macro_use]
 mod macros;
 
+pub mod balance;
 mod bank;
 pub mod capture;
 pub mod card;

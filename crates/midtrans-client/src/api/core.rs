@@ -248,6 +248,32 @@ impl<'a> CoreApi<'a> {
         self.post("/v1/subscriptions", body, |_| true)
     }
 
+    /// `GET /v1/balance/mutation`: the merchant's balances at the start and the end of a
+    /// window, overall and per wallet (`payin`, `iris`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), midtrans::Error> {
+    /// use midtrans::types::balance::BalanceMutationQuery;
+    /// use midtrans::types::RequestTime;
+    /// let start = RequestTime::jakarta(2026, 11, 1, 0, 0, 0).expect("a time").as_datetime();
+    /// let end = RequestTime::jakarta(2026, 11, 30, 23, 59, 59).expect("a time").as_datetime();
+    /// let report = client.core().balance_mutation(&BalanceMutationQuery::idr(start, end)).await?;
+    /// println!("{} → {}", report.opening_balance_overall, report.closing_balance_overall);
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api): 400 for a missing currency or a time not ISO 8601
+    /// with its offset. Transport errors as for every call.
+    pub fn balance_mutation(
+        &self,
+        query: &midtrans_types::balance::BalanceMutationQuery,
+    ) -> PendingRequest<midtrans_types::balance::BalanceMutation> {
+        let endpoint = Endpoint::new(Method::GET, Host::Core, "/v1/balance/mutation".to_owned())
+            .query(query.pairs());
+        PendingRequest::new(self.client, Ok(endpoint))
+    }
+
     /// `GET /v1/subscriptions/{id}`.
     ///
     /// ```no_run

@@ -11,6 +11,7 @@
 // panics; it is how the simulator reads lenient request bodies.
 #![allow(clippy::indexing_slicing)]
 
+mod balance;
 mod cards;
 mod charge;
 mod control;

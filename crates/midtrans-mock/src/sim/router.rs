@@ -59,6 +59,7 @@ impl Simulator {
             (&M::GET, ["v1", "payment-links", id]) => none(self.payment_link_get(id, bases)),
             (&M::DELETE, ["v1", "payment-links", id]) => none(self.payment_link_delete(id)),
             (&M::POST, ["v1", "invoices"]) => self.invoice_create(call, bases),
+            (&M::GET, ["v1", "balance", "mutation"]) => none(self.balance_mutation(call)),
             (&M::GET, ["v1", "invoices", id]) => none(self.invoice_get(id, bases)),
             (&M::PATCH, ["v1", "invoices", id, "void"]) => none(self.invoice_void(id, call)),
             (&M::PATCH, ["v1", "invoices", id, "convert"]) => self.invoice_convert(id, call, bases),
