@@ -603,3 +603,49 @@ async fn a_denied_card_refund_is_its_own_outcome_and_refunds_nothing() {
     assert_eq!(refunded.refund_outcome(), RefundOutcome::Refunded);
     mock.shutdown().await;
 }
+
+/// Snap's merchant preferences (`/snap/v3/merchant-preferences`, beside the Snap base): read,
+/// changed field by field, refused for a channel the merchant lacks or a rule broken.
+#[tokio::test]
+async fn snap_preferences_are_read_and_changed_field_by_field() {
+    use midtrans::types::snap::{Brand, MerchantPreferences, PaymentChannel};
+    let (mock, client) = setup(None).await;
+    let before = client.snap().preferences().await.unwrap();
+    assert_eq!(before.display_name.as_deref(), Some("MOCK STORE"));
+    assert!(before.merchant_id.is_some());
+    let update = MerchantPreferences::new()
+        .display_name("DEMO STORE")
+        .locale("id")
+        .brand(Brand::new().button_border_radius(4))
+        .payment_channel(PaymentChannel::new(EnabledPayment::CreditCard, false));
+    let after = client.snap().update_preferences(&update).await.unwrap();
+    assert_eq!(after.display_name.as_deref(), Some("DEMO STORE"));
+    let brand = after.brand.clone().unwrap();
+    assert_eq!(brand.button_border_radius, Some(4));
+    assert_eq!(brand.typography.as_deref(), Some("Poppins"), "kept");
+    let card = after
+        .payment_channels
+        .as_ref()
+        .unwrap()
+        .iter()
+        .find(|c| c.name == EnabledPayment::CreditCard)
+        .unwrap();
+    assert!(!card.enabled);
+    assert_eq!(client.snap().preferences().await.unwrap(), after);
+    // Refused before sending: corners over 10.
+    let wide = MerchantPreferences::new().brand(Brand::new().input_border_radius(11));
+    let err = client.snap().update_preferences(&wide).await.unwrap_err();
+    assert!(
+        matches!(&err, Error::InvalidRequest(e) if e.field() == "brand.input_border_radius"),
+        "{err:?}"
+    );
+    // Refused by Midtrans: a channel the merchant does not have.
+    let raw =
+        serde_json::json!({"payment_channels": [{"name": "telkomsel_cash", "enabled": true}]});
+    let err = client.snap().update_preferences(&raw).await.unwrap_err();
+    assert!(
+        err.to_string().contains("invalid for this merchant"),
+        "{err}"
+    );
+    mock.shutdown().await;
+}

@@ -85,6 +85,10 @@
 //!   balances at both ends of the window from what the simulator holds — `payin` from settled
 //!   payments less their refunds (captured card payments pending), `iris` from the Iris balance
 //!   and its movements — as JSON numbers, as Midtrans answers them.
+//! * Snap merchant preferences (`GET`/`PATCH /snap/v3/merchant-preferences`, server key): a
+//!   `PATCH` changes the fields it gives (channels by name, the brand's fields one by one),
+//!   refuses an unknown channel ("Payment type … is invalid for this merchant"), a typeface
+//!   not documented or corners over 10, and answers the preferences as they are then.
 //! * State is bounded in count and in bytes: at most `max_orders` records of each kind
 //!   (transactions, Snap sessions, saved cards, subscriptions, pay accounts, idempotency
 //!   answers) and `max_state_bytes` of them all together (approximate); the oldest record of

@@ -123,6 +123,7 @@ impl RequestBody<ChargeRequest> for ChargeRequest {
 
 typed_body!(
     SnapRequest,
+    midtrans_types::snap::MerchantPreferences,
     CaptureRequest,
     RefundRequest,
     SubscriptionRequest,

@@ -1,5 +1,9 @@
 use http::Method;
+use midtrans_types::snap::MerchantPreferences;
 use midtrans_types::{SnapCancelResponse, SnapRequest, SnapResponse, SnapToken};
+
+/// The preferences' path, under Snap v3.
+const PREFERENCES: &str = "/merchant-preferences";
 
 use super::{path, RequestBody, Transactions};
 use crate::error::decode_answer;
@@ -118,6 +122,50 @@ impl<'a> Snap<'a> {
     pub fn cancel(&self, token: &SnapToken) -> PendingRequest<SnapCancelResponse> {
         let endpoint = path("/transactions", token.as_str(), "/cancel")
             .map(|p| Endpoint::new(Method::POST, Host::Snap, p));
+        PendingRequest::new(self.client, endpoint)
+    }
+
+    /// `GET {app}/snap/v3/merchant-preferences`: the payment page's settings (name, return
+    /// URLs, language, look, channels).
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), midtrans::Error> {
+    /// let preferences = client.snap().preferences().await?;
+    /// println!("{:?}", preferences.display_name);
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api): 401 "Access denied, please check server key".
+    /// Transport errors as for every call.
+    pub fn preferences(&self) -> PendingRequest<MerchantPreferences> {
+        let endpoint = Endpoint::new(Method::GET, Host::SnapV3, PREFERENCES.to_owned());
+        PendingRequest::new(self.client, Ok(endpoint))
+    }
+
+    /// `PATCH {app}/snap/v3/merchant-preferences`: changes the fields given, and answers the
+    /// preferences as they are then.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), midtrans::Error> {
+    /// use midtrans::types::snap::MerchantPreferences;
+    /// let update = MerchantPreferences::new().display_name("DEMO STORE").locale("id");
+    /// client.snap().update_preferences(&update).await?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidRequest`](crate::Error::InvalidRequest) for a documented rule broken
+    /// (typeface, corners, "other banks" processor), nothing sent; [`Error::Api`](crate::Error::Api):
+    /// 400 for a channel the merchant does not have ("Payment type … is invalid for this
+    /// merchant"), 401. Transport errors as for every call.
+    pub fn update_preferences(
+        &self,
+        update: impl RequestBody<MerchantPreferences>,
+    ) -> PendingRequest<MerchantPreferences> {
+        let endpoint = update.into_json().map(|json| {
+            Endpoint::new(Method::PATCH, Host::SnapV3, PREFERENCES.to_owned()).body(json)
+        });
         PendingRequest::new(self.client, endpoint)
     }
 

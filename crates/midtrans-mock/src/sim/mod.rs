@@ -21,6 +21,7 @@ mod notifications;
 mod pages;
 mod pay_accounts;
 pub(crate) mod payment_link;
+mod preferences;
 mod router;
 pub(crate) mod snap;
 pub(crate) mod snap_bi;

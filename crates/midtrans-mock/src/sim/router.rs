@@ -55,6 +55,10 @@ impl Simulator {
         let body = || json_body(call, &self.rng);
         match (&call.method, segs) {
             (_, ["iris", "api", "v1", rest @ ..]) => self.iris(call, rest),
+            (&M::GET, ["snap", "v3", "merchant-preferences"]) => none(self.preferences()),
+            (&M::PATCH, ["snap", "v3", "merchant-preferences"]) => {
+                none(self.update_preferences(&call.body))
+            }
             (&M::POST, ["v1", "payment-links"]) => none(self.payment_link_create(call, bases)),
             (&M::GET, ["v1", "payment-links", id]) => none(self.payment_link_get(id, bases)),
             (&M::DELETE, ["v1", "payment-links", id]) => none(self.payment_link_delete(id)),

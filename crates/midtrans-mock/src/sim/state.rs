@@ -360,6 +360,8 @@ pub(crate) struct State {
     pub(crate) invoice_ids: HashMap<String, String>,
     /// Transactions (by transaction id) whose card refunds the scheme declines (control API).
     pub(crate) refunds_denied: std::collections::HashSet<String>,
+    /// Snap's merchant preferences (`null` until first read or changed).
+    pub(crate) snap_preferences: Value,
 }
 
 /// Which store holds the oldest record.

@@ -12,6 +12,7 @@
 
 mod credit_card;
 mod options;
+mod preferences;
 
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +21,7 @@ pub use options::{
     BcaVaOptions, CallbackOptions, Callbacks, CstoreOptions, Expiry, GopayOptions, PageExpiry,
     PermataVaOptions, Recurring, VaOptions,
 };
+pub use preferences::{Brand, MerchantPreferences, PaymentChannel, TYPOGRAPHIES};
 
 use crate::charge::custom_fields;
 use crate::validate::{self, BuildError, BuildErrorKind};

@@ -16,6 +16,8 @@ mod iris;
 #[cfg(not(target_arch = "wasm32"))]
 mod payment_link;
 #[cfg(not(target_arch = "wasm32"))]
+mod preferences;
+#[cfg(not(target_arch = "wasm32"))]
 mod samples;
 #[cfg(not(target_arch = "wasm32"))]
 mod snap_bi;
