@@ -29,6 +29,9 @@ pub enum Environment {
         /// Iris base, before `/payouts` etc. (`{core}/iris/api/v1` unless set with
         /// [`Environment::with_iris_url`]).
         iris: String,
+        /// Snap v3 base, before `/merchant-preferences` (the Snap base with `/v1` changed into
+        /// `/v3`).
+        snap_v3: String,
     },
 }
 
@@ -39,11 +42,13 @@ impl Environment {
     /// [`ConfigError::InvalidBaseUrl`] unless both are `http://` or `https://` URLs.
     pub fn custom(core: impl Into<String>, snap: impl Into<String>) -> Result<Self, ConfigError> {
         let core = base_url(core.into())?;
+        let snap = base_url(snap.into())?;
         Ok(Environment::Custom {
             snap_bi: core.clone(),
             iris: format!("{core}/iris/api/v1"),
+            snap_v3: format!("{}/v3", snap.strip_suffix("/v1").unwrap_or(&snap)),
             core,
-            snap: base_url(snap.into())?,
+            snap,
         })
     }
 
@@ -101,6 +106,10 @@ impl Environment {
     }
 
     /// The Iris base URL (`https://app.sandbox.midtrans.com/iris/api/v1` in the sandbox).
+    ///
+    /// ```
+    /// assert_eq!(midtrans::Environment::Sandbox.iris_url(), "https://app.sandbox.midtrans.com/iris/api/v1");
+    /// ```
     pub fn iris_url(&self) -> &str {
         match self {
             Environment::Sandbox => "https://app.sandbox.midtrans.com/iris/api/v1",
@@ -115,6 +124,23 @@ impl Environment {
             Environment::Sandbox => "https://merchants.sbx.midtrans.com",
             Environment::Production => "https://merchants.midtrans.com",
             Environment::Custom { snap_bi, .. } => snap_bi,
+        }
+    }
+
+    /// The Snap v3 base URL, where the merchant preferences are
+    /// (`https://app.sandbox.midtrans.com/snap/v3` in the sandbox; for custom URLs, the Snap
+    /// base with `/v1` changed into `/v3`).
+    ///
+    /// ```
+    /// let environment = midtrans::Environment::custom("http://127.0.0.1:8910", "http://127.0.0.1:8910/snap/v1")?;
+    /// assert_eq!(environment.snap_v3_url(), "http://127.0.0.1:8910/snap/v3");
+    /// # Ok::<(), midtrans::ConfigError>(())
+    /// ```
+    pub fn snap_v3_url(&self) -> &str {
+        match self {
+            Environment::Sandbox => "https://app.sandbox.midtrans.com/snap/v3",
+            Environment::Production => "https://app.midtrans.com/snap/v3",
+            Environment::Custom { snap_v3, .. } => snap_v3,
         }
     }
 

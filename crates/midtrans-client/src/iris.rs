@@ -191,6 +191,15 @@ pub struct VerifiedIrisNotification(midtrans_types::iris::IrisNotification);
 
 impl VerifiedIrisNotification {
     /// The notification.
+    ///
+    /// ```
+    /// use midtrans::iris::VerifiedIrisNotification;
+    /// use midtrans::types::iris::IrisNotification;
+    /// let parsed: IrisNotification = serde_json::from_str(r#"{"reference_no":"ref-1","status":"completed"}"#)?;
+    /// let notification = VerifiedIrisNotification::from(parsed.clone()).into_inner();
+    /// assert_eq!(notification, parsed);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn into_inner(self) -> midtrans_types::iris::IrisNotification {
         self.0
     }

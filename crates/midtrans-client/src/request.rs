@@ -820,17 +820,12 @@ fn build_request(
     option_headers: &[(HeaderName, HeaderValue)],
 ) -> Result<crate::transport::HttpRequest, Error> {
     let config = &state.config;
-    let snap_v3;
     let base = match endpoint.host {
         Host::Core => config.environment.core_url(),
         Host::Snap => config.environment.snap_url(),
         Host::SnapBi => config.environment.snap_bi_url(),
         Host::Iris => config.environment.iris_url(),
-        Host::SnapV3 => {
-            let snap = config.environment.snap_url();
-            snap_v3 = format!("{}/v3", snap.strip_suffix("/v1").unwrap_or(snap));
-            snap_v3.as_str()
-        }
+        Host::SnapV3 => config.environment.snap_v3_url(),
     };
     let client_key = config.client_key.as_ref().map(|key| key.as_str());
     let (credentials, client_key_param) = match (endpoint.auth, client_key, &state.client_auth) {

@@ -125,11 +125,5 @@ fn random_link_id() -> Result<String, Error> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes)
         .map_err(|e| Error::InvalidInput(format!("no random source for a payment link id: {e}")))?;
-    let mut id = String::with_capacity(35);
-    id.push_str("pl-");
-    for byte in bytes {
-        id.push(char::from_digit(u32::from(byte >> 4), 16).unwrap_or('0'));
-        id.push(char::from_digit(u32::from(byte & 0x0f), 16).unwrap_or('0'));
-    }
-    Ok(id)
+    Ok(format!("pl-{}", crate::notification::lower_hex(&bytes)))
 }
