@@ -741,7 +741,7 @@ impl MockServer {
     /// # Errors
     /// 404 for an unknown payout, 412 for one not approved or processed.
     pub fn complete_payout(&self, reference_no: &str) -> Result<(), ControlError> {
-        self.iris_settle(reference_no, "complete", "")
+        self.iris_settle(reference_no, "complete", None)
     }
 
     /// Iris: the bank refuses a payout (approved or processed) with one of Iris's failure codes
@@ -759,27 +759,19 @@ impl MockServer {
     /// 404 for an unknown payout, 412 for one not approved or processed, 400 for an unknown
     /// code.
     pub fn fail_payout(&self, reference_no: &str, error_code: &str) -> Result<(), ControlError> {
-        let body = serde_json::json!({ "error_code": error_code }).to_string();
-        self.iris_settle(reference_no, "fail", &body)
+        self.iris_settle(reference_no, "fail", Some(error_code))
     }
 
     fn iris_settle(
         &self,
         reference_no: &str,
         action: &str,
-        body: &str,
+        error_code: Option<&str>,
     ) -> Result<(), ControlError> {
-        let call = sim::Call {
-            method: http::Method::POST,
-            segments: Vec::new(),
-            query: Vec::new(),
-            headers: http::HeaderMap::new(),
-            body: body.as_bytes().to_vec(),
-        };
         match self
             .shared
             .sim
-            .iris_settle(&[reference_no.to_owned()], action, &call)
+            .iris_settle(&[reference_no.to_owned()], action, error_code)
         {
             Ok(deliveries) => {
                 self.shared.deliver(deliveries);
@@ -804,17 +796,10 @@ impl MockServer {
     /// # Errors
     /// 404 for an unknown link; 410 for a link deleted, expired or used up.
     pub fn pay_payment_link(&self, order_id: &str) -> Result<String, ControlError> {
-        let call = sim::Call {
-            method: http::Method::POST,
-            segments: Vec::new(),
-            query: Vec::new(),
-            headers: http::HeaderMap::new(),
-            body: Vec::new(),
-        };
         let (reply, deliveries) =
             self.shared
                 .sim
-                .payment_link_control(&call, order_id, "pay", &self.shared.bases);
+                .payment_link_control(order_id, "pay", None, &self.shared.bases);
         self.shared.deliver(deliveries);
         match reply {
             Reply::Json(200, body) => body

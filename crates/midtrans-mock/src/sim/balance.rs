@@ -19,6 +19,11 @@ fn core_instant(text: &str) -> Option<DateTime<FixedOffset>> {
     JAKARTA.from_local_datetime(&naive).single()
 }
 
+/// The whole rupiah of an amount as the simulator writes it (`"5000.00"`).
+fn rupiah(value: &Value) -> Option<u64> {
+    value.as_str()?.split('.').next()?.parse().ok()
+}
+
 /// The six balances of a wallet, from its effective and pending amounts at both ends.
 fn balances(source: Option<&str>, open: (u64, u64), close: (u64, u64)) -> Value {
     let amount = |rupiah: u64| json!(rupiah as f64);
@@ -77,8 +82,7 @@ impl Simulator {
                                 .and_then(core_instant)
                                 .is_some_and(|when| when <= at)
                         })
-                        .filter_map(|r| r["refund_amount"].as_str())
-                        .filter_map(|a| a.split('.').next().and_then(|w| w.parse::<u64>().ok()))
+                        .filter_map(|r| rupiah(&r["refund_amount"]))
                         .sum();
                     effective =
                         effective.saturating_add(order.gross_amount.saturating_sub(refunded));
@@ -101,11 +105,7 @@ impl Simulator {
                 if !after {
                     continue;
                 }
-                let amount = line["amount"]
-                    .as_str()
-                    .and_then(|a| a.split('.').next())
-                    .and_then(|w| w.parse::<i128>().ok())
-                    .unwrap_or(0);
+                let amount = i128::from(rupiah(&line["amount"]).unwrap_or(0));
                 balance = match line["status"].as_str() {
                     Some("credit") => balance.saturating_sub(amount),
                     _ => balance.saturating_add(amount),

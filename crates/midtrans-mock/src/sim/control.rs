@@ -108,7 +108,10 @@ impl Simulator {
                 self.invoice_pay(id, bases)
             }
             ["_mock", "payment_links", id, action] if call.method == http::Method::POST => {
-                self.payment_link_control(call, id, action, bases)
+                let amount = serde_json::from_slice::<serde_json::Value>(&call.body)
+                    .ok()
+                    .and_then(|body| body.get("amount").and_then(serde_json::Value::as_u64));
+                self.payment_link_control(id, action, amount, bases)
             }
             ["_mock", "snap_bi", "expire_tokens"] if call.method == http::Method::POST => {
                 (self.snap_bi_expire_tokens(), Vec::new())

@@ -323,14 +323,7 @@ impl Simulator {
                 "enabled_payments": link["enabled_payments"],
                 "expiry": expiry,
             });
-            let create = Call {
-                method: http::Method::POST,
-                segments: Vec::new(),
-                query: Vec::new(),
-                headers: http::HeaderMap::new(),
-                body: serde_json::to_vec(&body).unwrap_or_default(),
-            };
-            if let Reply::Json(200, answer) = self.payment_link_create(&create, bases) {
+            if let Reply::Json(200, answer) = self.create_payment_link(&body, bases) {
                 let url = answer["payment_url"].as_str().map(str::to_owned);
                 self.state().invoices.update(id, |r| {
                     r.link = Some(r.order_id.clone());
@@ -521,14 +514,7 @@ impl Simulator {
             };
         }
         if let Some(link) = &record.link {
-            let pay = Call {
-                method: http::Method::POST,
-                segments: Vec::new(),
-                query: Vec::new(),
-                headers: http::HeaderMap::new(),
-                body: Vec::new(),
-            };
-            let (reply, deliveries) = self.payment_link_control(&pay, link, "pay", bases);
+            let (reply, deliveries) = self.payment_link_control(link, "pay", None, bases);
             if reply.status() >= 300 {
                 return (reply, deliveries);
             }

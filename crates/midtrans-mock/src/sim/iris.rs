@@ -800,9 +800,11 @@ impl Simulator {
         if call.method != M::POST {
             return none(not_found());
         }
+        let body = serde_json::from_slice::<Value>(&call.body).unwrap_or_default();
+        let error_code = body["error_code"].as_str();
         match rest {
             ["payouts", reference, action] => {
-                match self.iris_settle(&[(*reference).to_owned()], action, call) {
+                match self.iris_settle(&[(*reference).to_owned()], action, error_code) {
                     Ok(deliveries) => {
                         let answer = self.state().iris_payouts.get(reference).map(Payout::answer);
                         (Reply::Json(200, answer.unwrap_or_default()), deliveries)
@@ -829,7 +831,7 @@ impl Simulator {
                         json!([format!("No approved payout to account {account}")]),
                     ));
                 }
-                match self.iris_settle(&references, action, call) {
+                match self.iris_settle(&references, action, error_code) {
                     Ok(deliveries) => (
                         Reply::Json(200, json!({"reference_nos": references})),
                         deliveries,
@@ -854,12 +856,12 @@ impl Simulator {
 
     /// Moves payouts on as the bank would: `process` (approved → processed), `complete`
     /// (→ processed → completed) or `fail` (→ processed → failed, the amount back to the
-    /// balance; the body may name the `error_code`, default `002`).
+    /// balance, with `error_code`, default `002`).
     pub(crate) fn iris_settle(
         &self,
         references: &[String],
         action: &str,
-        call: &Call,
+        error_code: Option<&str>,
     ) -> Result<Vec<Delivery>, Reply> {
         let target = match action {
             "process" => PayoutStatus::Processed,
@@ -867,11 +869,8 @@ impl Simulator {
             "fail" => PayoutStatus::Failed,
             _ => return Err(not_found()),
         };
-        let code = serde_json::from_slice::<Value>(&call.body)
-            .ok()
-            .and_then(|b| b["error_code"].as_str().map(str::to_owned))
-            .unwrap_or_else(|| "002".to_owned());
-        let reason = match failure(&code) {
+        let code = error_code.unwrap_or("002");
+        let reason = match failure(code) {
             Some(reason) => reason,
             None => {
                 return Err(error(

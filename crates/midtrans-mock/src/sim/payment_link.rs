@@ -122,10 +122,15 @@ fn expiry(body: &Value, errors: &mut Vec<String>) -> Option<DateTime<FixedOffset
 
 impl Simulator {
     /// `POST /v1/payment-links`.
-    pub(crate) fn payment_link_create(&self, call: &Call, bases: &Bases) -> Reply {
-        let Ok(body) = serde_json::from_slice::<Value>(&call.body) else {
-            return error(400, &["Invalid JSON data provided.".to_owned()]);
-        };
+    pub(super) fn payment_link_create(&self, call: &Call, bases: &Bases) -> Reply {
+        match serde_json::from_slice::<Value>(&call.body) {
+            Ok(body) => self.create_payment_link(&body, bases),
+            Err(_) => error(400, &["Invalid JSON data provided.".to_owned()]),
+        }
+    }
+
+    /// A payment link from its request body, checked as Midtrans checks it.
+    pub(crate) fn create_payment_link(&self, body: &Value, bases: &Bases) -> Reply {
         let details = &body["transaction_details"];
         let order_id = details["order_id"].as_str().unwrap_or_default().to_owned();
         let mut errors = Vec::new();
@@ -188,7 +193,7 @@ impl Simulator {
                     .push("transaction_details.gross_amount must be greater than 0".to_owned()),
             }
         }
-        let expires_at = expiry(&body, &mut errors);
+        let expires_at = expiry(body, &mut errors);
         if !errors.is_empty() {
             return error(400, &errors);
         }
@@ -453,9 +458,9 @@ impl Simulator {
     /// through the link), `start` (one left pending) and `expire` (the link's time ends).
     pub(crate) fn payment_link_control(
         &self,
-        call: &Call,
         order_id: &str,
         action: &str,
+        amount: Option<u64>,
         bases: &Bases,
     ) -> Answer {
         if action == "expire" {
@@ -477,9 +482,6 @@ impl Simulator {
         if !matches!(action, "pay" | "start") {
             return none(error(404, &["unknown control action".to_owned()]));
         }
-        let amount = serde_json::from_slice::<Value>(&call.body)
-            .ok()
-            .and_then(|b| whole(&b["amount"]));
         let (purchase, gross, _) = match self.payment_link_purchase(order_id, amount) {
             Ok(started) => started,
             Err(reply) => return none(reply),
