@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::paths;
 use insta::assert_json_snapshot;
 use midtrans_types::invoice::*;
 use midtrans_types::snap::{Callbacks, Expiry};
@@ -12,27 +13,6 @@ use serde_json::{json, Value};
 
 fn at(day: u32) -> RequestTime {
     RequestTime::jakarta(2026, 12, day, 9, 0, 0).unwrap()
-}
-
-/// Every key path of a JSON value.
-fn paths(value: &Value, prefix: &str, out: &mut BTreeSet<String>) {
-    match value {
-        Value::Object(map) => {
-            for (key, inner) in map {
-                let path = if prefix.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{prefix}.{key}")
-                };
-                out.insert(path.clone());
-                paths(inner, &path, out);
-            }
-        }
-        Value::Array(items) => items
-            .iter()
-            .for_each(|i| paths(i, &format!("{prefix}[]"), out)),
-        _ => {}
-    }
 }
 
 #[test]

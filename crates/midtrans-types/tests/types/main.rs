@@ -27,3 +27,32 @@ mod snapshots;
 mod validation;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+
+/// Every key path of a JSON value (`a.b`, `a.list[].c`): what the wire tests compare to show
+/// no field name is lost or added.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn paths(
+    value: &serde_json::Value,
+    prefix: &str,
+    out: &mut std::collections::BTreeSet<String>,
+) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, inner) in map {
+                let path = if prefix.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{prefix}.{key}")
+                };
+                out.insert(path.clone());
+                paths(inner, &path, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                paths(item, &format!("{prefix}[]"), out);
+            }
+        }
+        _ => {}
+    }
+}

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::paths;
 use insta::assert_json_snapshot;
 use midtrans_types::payment_link::*;
 use midtrans_types::snap::{BcaVaOptions, Callbacks, CreditCard, PermataVaOptions, VaOptions};
@@ -37,29 +38,6 @@ fn docs_sample() -> Value {
       "custom_field3": "custom field 3 content",
       "callbacks": {"finish": "https://www.google.com?merchant_order_id=test-122"}
     })
-}
-
-/// Every key path of a JSON value (`a.b`, `a.list[].c`).
-fn paths(value: &Value, prefix: &str, out: &mut BTreeSet<String>) {
-    match value {
-        Value::Object(map) => {
-            for (key, inner) in map {
-                let path = if prefix.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{prefix}.{key}")
-                };
-                out.insert(path.clone());
-                paths(inner, &path, out);
-            }
-        }
-        Value::Array(items) => {
-            for item in items {
-                paths(item, &format!("{prefix}[]"), out);
-            }
-        }
-        _ => {}
-    }
 }
 
 #[test]
