@@ -269,3 +269,132 @@ async fn gopay_account_linking() {
         .unwrap_err();
     assert_eq!(err.as_api().unwrap().code(), 404);
 }
+
+/// A Google Pay token of the documented shape (the simulator reads only its presence).
+fn google_pay_token() -> midtrans::types::google_pay::GooglePayToken {
+    r#"{"protocolVersion":"ECv2","signature":"MEUCIQDcdSrx","signedMessage":"{\"encryptedMessage\":\"x\",\"ephemeralPublicKey\":\"y\",\"tag\":\"z\"}",
+        "intermediateSigningKey":{"signedKey":"{\"keyValue\":\"MFkw\",\"keyExpiration\":\"1900000000000\"}","signatures":["MEYCIQCx"]}}"#
+        .parse()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn google_pay_charges_go_by_the_sandbox_amounts_and_the_jwt_takes_the_client_key() {
+    use midtrans::types::google_pay::{GooglePayAuthRequest, GooglePayCharge};
+    let (mock, client) = setup(None).await;
+
+    let origin = GooglePayAuthRequest::new("examplestore.com").unwrap();
+    let jwt = client.google_pay().auth_jwt(&origin).await.unwrap();
+    assert_eq!(
+        jwt.auth_jwt.split('.').count(),
+        3,
+        "a JWT: header.claims.signature"
+    );
+    assert!(jwt.auth_jwt.starts_with("eyJ"));
+    // The JWT call takes the client key, not the server key.
+    let without_client_key = midtrans::Client::builder()
+        .environment(midtrans::Environment::custom(mock.core_url(), mock.snap_url()).unwrap())
+        .server_key(crate::SERVER_KEY)
+        .build()
+        .unwrap();
+    let missing = without_client_key
+        .google_pay()
+        .auth_jwt(&origin)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            missing,
+            midtrans::Error::Config(midtrans::ConfigError::MissingClientKey)
+        ),
+        "{missing:?}"
+    );
+    let wrong_client_key = midtrans::Client::builder()
+        .environment(midtrans::Environment::custom(mock.core_url(), mock.snap_url()).unwrap())
+        .server_key(crate::SERVER_KEY)
+        .client_key("SB-Mid-client-WRONG")
+        .build()
+        .unwrap();
+    let refused = wrong_client_key
+        .google_pay()
+        .auth_jwt(&origin)
+        .await
+        .unwrap_err();
+    assert!(refused.as_api().unwrap().is_unauthorized(), "{refused:?}");
+
+    let charge = |amount: u64, three_ds: bool| {
+        GooglePayCharge::builder(
+            TransactionDetails::new(order_id("gpay"), Idr::new(amount)),
+            google_pay_token(),
+        )
+        .authentication(three_ds)
+        .build()
+        .unwrap()
+    };
+    for amount in [10_002, 10_004] {
+        let paid = client
+            .google_pay()
+            .charge(charge(amount, false))
+            .await
+            .unwrap();
+        assert_eq!(
+            paid.transaction_status,
+            Some(TransactionStatus::Capture),
+            "{amount}"
+        );
+        assert_eq!(paid.payment_type, Some(PaymentType::CreditCard));
+        assert_eq!(paid.masked_card.as_deref(), Some("41111111-1111"));
+        // Afterwards an ordinary card transaction of the Core API.
+        let status = client
+            .transactions()
+            .status(paid.order_id.as_ref().unwrap().as_str())
+            .await
+            .unwrap();
+        assert_eq!(status.transaction_status, Some(TransactionStatus::Capture));
+    }
+    for amount in [10_001, 10_003] {
+        let denied = client
+            .google_pay()
+            .charge(charge(amount, false))
+            .await
+            .unwrap();
+        assert_eq!(
+            denied.transaction_status,
+            Some(TransactionStatus::Deny),
+            "{amount}"
+        );
+        assert_eq!(denied.channel_response_code.as_deref(), Some("05"));
+    }
+    let unknown = client
+        .google_pay()
+        .charge(charge(25_000, false))
+        .await
+        .unwrap();
+    assert_eq!(unknown.transaction_status, Some(TransactionStatus::Deny));
+    assert_eq!(unknown.channel_response_code.as_deref(), Some("14"));
+
+    // 3-D Secure asked for: pending with the issuer's page, then the amount's outcome.
+    let three_ds = client
+        .google_pay()
+        .charge(charge(10_004, true))
+        .await
+        .unwrap();
+    assert_eq!(
+        three_ds.transaction_status,
+        Some(TransactionStatus::Pending)
+    );
+    assert!(three_ds.redirect_url.is_some());
+    let order = three_ds.order_id.unwrap();
+    mock.pay(order.as_str()).unwrap();
+    let status = client.transactions().status(order.as_str()).await.unwrap();
+    assert_eq!(status.transaction_status, Some(TransactionStatus::Capture));
+
+    // The Core API's own `/v2/charge` wants a `token_id`: the token sent to the wrong host is
+    // refused there, not paid.
+    let json = serde_json::to_string(&charge(10_002, false)).unwrap();
+    let wrong_host = client.core().charge(json.as_str()).await.unwrap_err();
+    assert!(
+        wrong_host.as_api().unwrap().is_token_invalid(),
+        "{wrong_host:?}"
+    );
+}

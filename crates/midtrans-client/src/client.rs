@@ -202,6 +202,20 @@ impl Client {
         CoreApi::new(self)
     }
 
+    /// Google Pay: the button's JWT and the charge with Google's token, on Google Pay's own
+    /// host.
+    ///
+    /// ```no_run
+    /// # async fn run(client: midtrans::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use midtrans::types::google_pay::GooglePayAuthRequest;
+    /// let jwt = client.google_pay().auth_jwt(GooglePayAuthRequest::new("examplestore.com")?).await?;
+    /// # let _ = jwt;
+    /// # Ok(()) }
+    /// ```
+    pub fn google_pay(&self) -> crate::api::GooglePay<'_> {
+        crate::api::GooglePay::new(self)
+    }
+
     /// SNAP-BI (feature `snap-bi`): direct debit, virtual accounts, QRIS, account binding and
     /// transaction history over Bank Indonesia's standard API, signed with the credentials
     /// given to [`ClientBuilder::snap_bi`].

@@ -32,6 +32,9 @@ pub enum Environment {
         /// Snap v3 base, before `/merchant-preferences` (the Snap base with `/v1` changed into
         /// `/v3`).
         snap_v3: String,
+        /// Google Pay base, before `/google_auth` and `/v2/charge` (`{core}/panapi` unless set
+        /// with [`Environment::with_google_pay_url`]).
+        google_pay: String,
     },
 }
 
@@ -47,6 +50,7 @@ impl Environment {
             snap_bi: core.clone(),
             iris: format!("{core}/iris/api/v1"),
             snap_v3: format!("{}/v3", snap.strip_suffix("/v1").unwrap_or(&snap)),
+            google_pay: format!("{core}/panapi"),
             core,
             snap,
         })
@@ -115,6 +119,46 @@ impl Environment {
             Environment::Sandbox => "https://app.sandbox.midtrans.com/iris/api/v1",
             Environment::Production => "https://app.midtrans.com/iris/api/v1",
             Environment::Custom { iris, .. } => iris,
+        }
+    }
+
+    /// These custom URLs with Google Pay's host at `url` (before `/google_auth`), e.g. a
+    /// gateway's. On Midtrans's own environments the URL is fixed.
+    ///
+    /// ```
+    /// let environment = midtrans::Environment::custom("http://127.0.0.1:8910", "http://127.0.0.1:8910/snap/v1")?
+    ///     .with_google_pay_url("http://127.0.0.1:9000")?;
+    /// assert_eq!(environment.google_pay_url(), "http://127.0.0.1:9000");
+    /// # Ok::<(), midtrans::ConfigError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ConfigError::InvalidBaseUrl`] unless it is an `http://` or `https://` URL, or when
+    /// this is not a custom environment.
+    pub fn with_google_pay_url(mut self, url: impl Into<String>) -> Result<Self, ConfigError> {
+        let url = base_url(url.into())?;
+        match &mut self {
+            Environment::Custom { google_pay, .. } => *google_pay = url,
+            _ => return Err(ConfigError::InvalidBaseUrl(url)),
+        }
+        Ok(self)
+    }
+
+    /// Google Pay's host (`https://panapi.sandbox.midtrans.com` in the sandbox): the JWT call
+    /// and the Google Pay charge. For custom URLs, `{core}/panapi` unless set with
+    /// [`Environment::with_google_pay_url`]; the simulator serves it there.
+    ///
+    /// ```
+    /// assert_eq!(midtrans::Environment::Production.google_pay_url(), "https://panapi.midtrans.com");
+    /// let environment = midtrans::Environment::custom("http://127.0.0.1:8910", "http://127.0.0.1:8910/snap/v1")?;
+    /// assert_eq!(environment.google_pay_url(), "http://127.0.0.1:8910/panapi");
+    /// # Ok::<(), midtrans::ConfigError>(())
+    /// ```
+    pub fn google_pay_url(&self) -> &str {
+        match self {
+            Environment::Sandbox => "https://panapi.sandbox.midtrans.com",
+            Environment::Production => "https://panapi.midtrans.com",
+            Environment::Custom { google_pay, .. } => google_pay,
         }
     }
 

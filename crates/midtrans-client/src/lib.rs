@@ -83,7 +83,7 @@ pub use api::Invoices;
 pub use api::PaymentLinks;
 #[cfg(feature = "snap-bi")]
 pub use api::SnapBi;
-pub use api::{CoreApi, QueryParams, RequestBody, Snap, Transactions};
+pub use api::{CoreApi, GooglePay, QueryParams, RequestBody, Snap, Transactions};
 #[cfg(feature = "axum")]
 pub use axum::NotificationRejection;
 pub(crate) use client::basic_auth;

@@ -45,6 +45,8 @@ pub enum Host {
     /// Snap v3 (`app.midtrans.com/snap/v3`): the merchant preferences. Its base is the Snap
     /// base with `/v1` changed into `/v3`.
     SnapV3,
+    /// Google Pay (`panapi.midtrans.com`): the JWT call and the Google Pay charge.
+    GooglePay,
 }
 
 /// Which key authenticates an endpoint (HTTP Basic, key as user name, empty password).
@@ -55,6 +57,8 @@ pub(crate) enum Auth {
     /// The client key, also sent as the first query parameter `client_key` (card token and
     /// card register).
     Client,
+    /// The client key in the header only, without the query parameter (Google Pay's JWT).
+    ClientHeader,
     /// The client key when one is configured, else the server key (BIN lookup).
     ClientIfConfigured,
     /// SNAP-BI's access-token call: `X-CLIENT-KEY` and an RSA signature.
@@ -826,12 +830,14 @@ fn build_request(
         Host::SnapBi => config.environment.snap_bi_url(),
         Host::Iris => config.environment.iris_url(),
         Host::SnapV3 => config.environment.snap_v3_url(),
+        Host::GooglePay => config.environment.google_pay_url(),
     };
     let client_key = config.client_key.as_ref().map(|key| key.as_str());
     let (credentials, client_key_param) = match (endpoint.auth, client_key, &state.client_auth) {
         (Auth::Server, _, _) | (Auth::ClientIfConfigured, None, _) => (&state.server_auth, None),
         (Auth::ClientIfConfigured, Some(_), Some(auth)) => (auth, None),
         (Auth::Client, Some(key), Some(auth)) => (auth, Some(("client_key", key))),
+        (Auth::ClientHeader, Some(_), Some(auth)) => (auth, None),
         // SNAP-BI is signed instead (`snap_bi::sign` replaces the header).
         #[cfg(feature = "snap-bi")]
         (Auth::SnapBi | Auth::SnapBiToken, _, _) => (&state.server_auth, None),

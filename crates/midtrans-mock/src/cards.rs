@@ -16,6 +16,9 @@ pub(crate) enum Outcome {
     FraudDeny,
     /// Refused by the bank.
     BankDeny,
+    /// Refused as a card the network does not know (Google Pay's sandbox, for any amount but
+    /// its four test amounts).
+    UnknownCard,
 }
 
 /// A card as the simulator sees it.
@@ -161,4 +164,21 @@ pub(crate) fn bin_data(bin: &str) -> Option<Value> {
         "bank_code": bank_code,
         "bank": bank,
     }))
+}
+
+/// Google Pay's sandbox amounts ([Midtrans docs](https://docs.midtrans.com/reference/payment-method-google-pay)):
+/// IDR 10,002 and 10,004 succeed, 10,001 and 10,003 are denied by the bank, any other amount is
+/// denied as an unknown card. The card is Google's test card, 4111 1111 1111 1111, with 3-D
+/// Secure (asked for by `credit_card.authentication`).
+pub(crate) fn google_pay(gross_amount: u64) -> Card {
+    let outcome = match gross_amount {
+        10_002 | 10_004 => Outcome::Accept,
+        10_001 | 10_003 => Outcome::BankDeny,
+        _ => Outcome::UnknownCard,
+    };
+    Card {
+        outcome,
+        three_ds: true,
+        ..by_number("4111111111111111")
+    }
 }

@@ -89,6 +89,14 @@
 //!   `PATCH` changes the fields it gives (channels by name, the brand's fields one by one),
 //!   refuses an unknown channel ("Payment type … is invalid for this merchant"), a typeface
 //!   not documented or corners over 10, and answers the preferences as they are then.
+//! * Google Pay (under [`MockServer::google_pay_url`], `/panapi`): `POST /google_auth` with the
+//!   client key (HTTP Basic) answers `{"authJwt": …}` for `merchantOrigin`, a JWT of the
+//!   documented shape signed by no key Google knows; `POST /v2/charge` with the server key takes
+//!   a `credit_card` charge with `credit_card.google_pay_token`, paid with Google's test card:
+//!   IDR 10,002 and 10,004 succeed (3-D Secure first with `authentication`), 10,001 and 10,003
+//!   are denied by the bank, any other amount as an unknown card (`channel_response_code`
+//!   `14`). The transaction is a card transaction of the Core API afterwards. A Google Pay
+//!   token sent to the Core API's `/v2/charge` has no `token_id` there: 411.
 //! * State is bounded in count and in bytes: at most `max_orders` records of each kind
 //!   (transactions, Snap sessions, saved cards, subscriptions, pay accounts, idempotency
 //!   answers) and `max_state_bytes` of them all together (approximate); the oldest record of
@@ -593,6 +601,13 @@ impl MockServer {
     /// (a client's custom environment on [`MockServer::core_url`] finds it there by itself).
     pub fn iris_url(&self) -> String {
         format!("{}/iris/api/v1", self.core_url())
+    }
+
+    /// Google Pay's host, before `/google_auth` and `/v2/charge`: e.g.
+    /// `http://127.0.0.1:40123/panapi` (a client's custom environment on
+    /// [`MockServer::core_url`] finds it there by itself).
+    pub fn google_pay_url(&self) -> String {
+        format!("{}/{}", self.core_url(), sim::google_pay::PREFIX)
     }
 
     /// The Snap base URL, e.g. `http://127.0.0.1:40123/snap/v1`.

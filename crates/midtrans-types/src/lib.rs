@@ -64,6 +64,7 @@ pub mod card;
 pub mod charge;
 pub mod common;
 pub mod error_body;
+pub mod google_pay;
 mod ids;
 pub mod invoice;
 pub mod iris;

@@ -50,6 +50,9 @@ string_enum! {
     pub enum EnabledPayment {
         /// Cards.
         CreditCard => "credit_card",
+        /// Google Pay: shown only when `credit_card.secure` is true and no instalment is
+        /// required; paid, reported and refunded as a card (`payment_type` `credit_card`).
+        GooglePay => "google_pay",
         /// Mandiri Bill.
         Echannel => "echannel",
         /// Permata virtual account.

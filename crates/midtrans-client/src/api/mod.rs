@@ -2,6 +2,7 @@
 //! [`Transactions`] (reachable from both).
 
 mod core;
+mod google_pay;
 #[cfg(feature = "invoicing")]
 mod invoicing;
 #[cfg(feature = "iris")]
@@ -14,6 +15,7 @@ mod snap_bi;
 mod transactions;
 
 pub use self::core::CoreApi;
+pub use self::google_pay::GooglePay;
 #[cfg(feature = "invoicing")]
 pub use self::invoicing::Invoices;
 #[cfg(feature = "iris")]
@@ -123,6 +125,8 @@ impl RequestBody<ChargeRequest> for ChargeRequest {
 
 typed_body!(
     SnapRequest,
+    midtrans_types::google_pay::GooglePayCharge,
+    midtrans_types::google_pay::GooglePayAuthRequest,
     midtrans_types::snap::MerchantPreferences,
     CaptureRequest,
     RefundRequest,

@@ -721,3 +721,36 @@ async fn an_owned_request_sends_as_its_reference_does() {
         "an owned Snap request is sendable: {shown}"
     );
 }
+
+#[tokio::test]
+async fn google_pay_on_its_own_host() {
+    use midtrans::types::google_pay::{GooglePayAuthRequest, GooglePayCharge, GooglePayToken};
+    let origin = GooglePayAuthRequest::new("examplestore.com").unwrap();
+    let jwt = exchange(
+        "google_pay_auth",
+        200,
+        r#"{"authJwt":"eyJhbGciOiJFUzI1NiJ9.eyJtZXJjaGFudE9yaWdpbiI6ImV4YW1wbGVzdG9yZS5jb20ifQ.c2ln"}"#,
+        |c| c.google_pay().auth_jwt(&origin),
+    )
+    .await
+    .unwrap();
+    assert!(jwt.auth_jwt.starts_with("eyJhbGciOiJFUzI1NiJ9."));
+
+    let token: GooglePayToken = r#"{"protocolVersion":"ECv2","signature":"MEQCIH6Q4OwQ0jAceFEkGF0JID6sJNXxOEi4r+mA7biRxqBQAiAondqoUpU/bdsrAOpZIsrHQS9nwiiNwOrr24RyPeHA0Q==","intermediateSigningKey":{"signedKey":"{\"keyExpiration\":\"1542323393147\",\"keyValue\":\"MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE/1+3HBVSbdv+j7NaArdgMyoSAM43yRydzqdg1TxodSzA96Dj4Mc1EiKroxxunavVIvdxGnJeFViTzFvzFRxyCw==\"}","signatures":["MEYCIQCO2EIi48s8VTH+ilMEpoXLFfkxAwHjfPSCVED/QDSHmQIhALLJmrUlNAY8hDQRV/y1iKZGsWpeNmIP+z+tCQHQxP0v"]},"signedMessage":"{\"tag\":\"jpGz1F1Bcoi/fCNxI9n7Qrsw7i7KHrGtTf3NrRclt+U=\",\"ephemeralPublicKey\":\"BJatyFvFPPD21l8/uLP46Ta1hsKHndf8Z+tAgk+DEPQgYTkhHy19cF3h/bXs0tWTmZtnNm+vlVrKbRU9K8+7cZs=\",\"encryptedMessage\":\"mKOoXwi8OavZ\"}"}"#.parse().unwrap();
+    let charge = GooglePayCharge::builder(
+        TransactionDetails::new("order-gp-101", Idr::new(10_002)),
+        token,
+    )
+    .authentication(true)
+    .build()
+    .unwrap();
+    // The shape of the docs' answer to a Google Pay charge with 3-D Secure.
+    let answer = r#"{"status_code":"201","status_message":"Success, Credit Card transaction is successful","transaction_id":"0c0f6f8e-35b1-4c86-8c6f-5e8f6d1d4a11","order_id":"order-gp-101","redirect_url":"https://api.sandbox.midtrans.com/v2/token/rba/redirect/0c0f6f8e-35b1-4c86-8c6f-5e8f6d1d4a11","merchant_id":"G141532850","gross_amount":"10002.00","currency":"IDR","payment_type":"credit_card","transaction_time":"2026-07-27 10:00:00","transaction_status":"pending","fraud_status":"accept","masked_card":"41111111-1111","bank":"bni","card_type":"credit","three_ds_version":"2","on_us":true}"#;
+    let charged = exchange("google_pay_charge", 201, answer, |c| {
+        c.google_pay().charge(&charge)
+    })
+    .await
+    .unwrap();
+    assert_eq!(charged.transaction_status, Some(TransactionStatus::Pending));
+    assert!(charged.redirect_url.is_some());
+}

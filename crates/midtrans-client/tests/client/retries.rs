@@ -301,3 +301,30 @@ async fn a_key_given_as_a_plain_header_is_the_calls_key() {
     assert!(err.outcome_unknown());
     assert_eq!(keys(&mock), [Some(long)]);
 }
+
+#[tokio::test]
+async fn a_google_pay_charge_is_not_sent_again_once_it_may_have_reached_midtrans() {
+    use midtrans::types::google_pay::{GooglePayCharge, GooglePayToken};
+    let mock = MockTransport::new();
+    mock.push_json(503, "");
+    mock.push_json(200, sample("charge_credit_card_capture_response.json"));
+    let charge = GooglePayCharge::builder(
+        TransactionDetails::new("order-gp-retry", Idr::new(10_002)),
+        GooglePayToken::new("ECv1", "MEUC", "{}"),
+    )
+    .build()
+    .unwrap();
+    let err = client(&mock, fast(3))
+        .google_pay()
+        .charge(&charge)
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(
+        mock.requests().len(),
+        1,
+        "no Idempotency-Key is documented on Google Pay's host: no second attempt"
+    );
+    assert!(err.outcome_unknown(), "{err:?}");
+    assert_eq!(keys(&mock), [None], "no key is sent");
+}

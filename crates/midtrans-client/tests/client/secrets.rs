@@ -451,6 +451,29 @@ async fn no_debug_or_display_anywhere_holds_a_key_card_data_or_a_header_value() 
         show("pending request Debug", text);
     }
 
+    // Google Pay: the token holds the encrypted card, the JWT is a credential.
+    let google_token: midtrans::types::google_pay::GooglePayToken = serde_json::from_value(
+        serde_json::json!({"protocolVersion": "ECv2", "signature": canary::TOKEN,
+            "intermediateSigningKey": {"signedKey": "{}", "signatures": ["MEYC"]},
+            "signedMessage": format!("{{\"encryptedMessage\":\"{}\"}}", canary::CARD)}),
+    )
+    .unwrap();
+    let google_charge = midtrans::types::google_pay::GooglePayCharge::builder(
+        TransactionDetails::new("order-canary-gp", Idr::new(10_002)),
+        google_token.clone(),
+    )
+    .build()
+    .unwrap();
+    show("Google Pay token Debug", format!("{google_token:?}"));
+    show("Google Pay charge Debug", format!("{google_charge:?}"));
+    show(
+        "Google Pay pending charge Debug",
+        format!("{:?}", client.google_pay().charge(&google_charge)),
+    );
+    let jwt: midtrans::types::google_pay::GooglePayJwt =
+        serde_json::from_value(serde_json::json!({"authJwt": canary::TOKEN})).unwrap();
+    show("Google Pay JWT Debug", format!("{jwt:?}"));
+
     // Requests recorded by the mock transport.
     mock.push_json(200, r#"{"status_code":"200","token_id":"t"}"#);
     client.core().card_token(&card).send().await.unwrap();

@@ -55,6 +55,19 @@ impl Simulator {
         snap: Option<SnapReturn>,
         bases: &Bases,
     ) -> (Reply, Vec<Delivery>) {
+        self.charge_with(body, notify, snap, None, bases)
+    }
+
+    /// Creates a transaction; a card charge pays with `card` when given (Google Pay's), else
+    /// with the card behind its `token_id`.
+    pub(super) fn charge_with(
+        &self,
+        body: &Value,
+        notify: Vec<String>,
+        snap: Option<SnapReturn>,
+        card: Option<Card>,
+        bases: &Bases,
+    ) -> (Reply, Vec<Delivery>) {
         let ids = if snap.is_some() {
             OrderIds::Snap
         } else {
@@ -91,7 +104,7 @@ impl Simulator {
                 outline.fields.insert("store".into(), store.into());
                 Ok(outline)
             }
-            "credit_card" => self.card(body, &transaction_id, bases),
+            "credit_card" => self.card(body, card, &transaction_id, bases),
             "akulaku" | "kredivo" | "bca_klikpay" | "cimb_clicks" | "danamon_online"
             | "bri_epay" | "uob_ezpay" | "bca_klikbca" => {
                 let mut outline = Outline::pending("Success, transaction is created");
@@ -261,12 +274,21 @@ impl Simulator {
         crate::cards::by_one_time_token(token)
     }
 
-    fn card(&self, body: &Value, transaction_id: &str, bases: &Bases) -> Result<Outline, Reply> {
+    fn card(
+        &self,
+        body: &Value,
+        card: Option<Card>,
+        transaction_id: &str,
+        bases: &Bases,
+    ) -> Result<Outline, Reply> {
         let request = &body["credit_card"];
-        let card = request["token_id"]
-            .as_str()
-            .and_then(|token| self.card_for_token(token))
-            .ok_or_else(|| core_error(411, BAD_TOKEN, &self.rng))?;
+        let card = match card {
+            Some(card) => card,
+            None => request["token_id"]
+                .as_str()
+                .and_then(|token| self.card_for_token(token))
+                .ok_or_else(|| core_error(411, BAD_TOKEN, &self.rng))?,
+        };
         let mut outline = Outline {
             status: "capture",
             fraud: Some("accept".to_owned()),
@@ -313,6 +335,14 @@ impl Simulator {
     ) -> (&'static str, &'static str) {
         fields.insert("eci".into(), "05".into());
         match outcome {
+            Outcome::UnknownCard => {
+                fields.insert("channel_response_code".into(), "14".into());
+                fields.insert(
+                    "channel_response_message".into(),
+                    "Invalid card number".into(),
+                );
+                ("deny", "accept")
+            }
             Outcome::BankDeny | Outcome::FraudDeny => {
                 fields.insert("channel_response_code".into(), "05".into());
                 fields.insert("channel_response_message".into(), "Do not honour".into());

@@ -15,6 +15,7 @@ mod balance;
 mod cards;
 mod charge;
 mod control;
+pub(crate) mod google_pay;
 pub(crate) mod invoicing;
 pub(crate) mod iris;
 mod notifications;
@@ -322,6 +323,13 @@ impl Simulator {
 
     fn authenticate(&self, call: &Call, segs: &[&str]) -> Result<(), Reply> {
         let client_key_endpoint = matches!(segs, ["v2", "token"] | ["v2", "card", "register"]);
+        if segs == [google_pay::PREFIX, "google_auth"] {
+            // Google Pay's JWT: the client key, as HTTP Basic only.
+            if basic_user(call).as_deref() == Some(self.config.client_key.as_str()) {
+                return Ok(());
+            }
+            return Err(core_error(401, UNAUTHORIZED, &self.rng));
+        }
         let provided = basic_user(call);
         let server = provided.as_deref() == Some(self.config.server_key.as_str());
         let client = |k: Option<&str>| k == Some(self.config.client_key.as_str());

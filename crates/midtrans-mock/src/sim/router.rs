@@ -3,7 +3,9 @@
 
 use http::Method as M;
 
-use super::{core_error, json_body, notify_targets, Bases, Call, Delivery, Reply, Simulator};
+use super::{
+    core_error, google_pay, json_body, notify_targets, Bases, Call, Delivery, Reply, Simulator,
+};
 
 /// Midtrans's answer to a charge without content (`null`, `{}`, nothing): HTTP 500.
 fn unexpected() -> Reply {
@@ -71,6 +73,16 @@ impl Simulator {
             (&M::POST, ["snap", "v1", "transactions", token, "cancel"]) => {
                 none(self.snap_cancel(token))
             }
+            (&M::POST, [google_pay::PREFIX, "google_auth"]) => match body() {
+                Ok(body) => none(self.google_auth(&body)),
+                Err(reply) => none(reply),
+            },
+            (&M::POST, [google_pay::PREFIX, "v2", "charge"]) => match body() {
+                Ok(body) => {
+                    self.google_pay_charge(&body, notify_targets(call, &self.config), bases)
+                }
+                Err(reply) => none(reply),
+            },
             (&M::POST, ["v2", "charge"]) => match body() {
                 // Midtrans cannot work with an empty charge: HTTP 500 (the SDKs' tests).
                 Ok(body) if body.as_object().is_some_and(serde_json::Map::is_empty) => {

@@ -10,6 +10,8 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod enums;
 #[cfg(not(target_arch = "wasm32"))]
+mod google_pay;
+#[cfg(not(target_arch = "wasm32"))]
 mod invoice;
 #[cfg(not(target_arch = "wasm32"))]
 mod iris;
