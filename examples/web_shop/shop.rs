@@ -301,6 +301,7 @@ impl Shop {
         let status = answer.transaction_status.clone();
         let fraud = answer.fraud_status.as_ref().map(|f| f.as_str().to_owned());
         let va_number = va_number(answer);
+        let answer = answer.clone();
         self.db(move |db| {
             let tx = db.transaction()?;
             let current: Option<String> = tx
@@ -315,7 +316,7 @@ impl Shop {
                 params![order_id, va_number],
             )?;
             if let (Some(current), Some(status)) = (current, status) {
-                if advances(&status, &current) {
+                if advances(&answer, &current) {
                     tx.execute(
                         "UPDATE orders SET status = ?2, fraud_status = ?3,
                          updated_at = CURRENT_TIMESTAMP WHERE order_id = ?1",
@@ -347,6 +348,7 @@ impl Shop {
         let fraud = notification.fraud_status().map(|f| f.as_str().to_owned());
         let va_number = va_number(&notification);
         let amount = notification.gross_amount().to_idr().map(Idr::value);
+        let received = Transaction::clone(&notification);
         self.db(move |db| {
             let tx = db.transaction()?;
             let seen: Option<Received> = tx
@@ -378,7 +380,7 @@ impl Shop {
                 None => "rejected",
                 Some((_, expected)) if amount != Some(expected) => "rejected",
                 Some((current, _)) if current == status.as_str() => "unchanged",
-                Some((current, _)) if !advances(&status, &current) => "stale",
+                Some((current, _)) if !advances(&received, &current) => "stale",
                 Some(_) => {
                     tx.execute(
                         "UPDATE orders SET status = ?2, fraud_status = ?3,
@@ -423,9 +425,10 @@ fn va_number(transaction: &Transaction) -> Option<String> {
     })
 }
 
-/// Whether `new` may replace the stored status `current`: anything replaces `created`; a
-/// status never moves a payment backwards (`pending` after `settlement`).
-fn advances(new: &TransactionStatus, current: &str) -> bool {
+/// Whether `new`'s status may replace the stored status `current`: anything replaces
+/// `created`; nothing moves a payment backwards (`pending` after `settlement`, or a card's
+/// `deny` after `settlement`, which is a declined refund: the payment stays settled).
+fn advances(new: &Transaction, current: &str) -> bool {
     current == "created" || !new.is_regression_from(&TransactionStatus::from(current))
 }
 

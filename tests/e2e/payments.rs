@@ -649,3 +649,48 @@ async fn snap_preferences_are_read_and_changed_field_by_field() {
     );
     mock.shutdown().await;
 }
+
+#[tokio::test]
+async fn the_new_banks_virtual_accounts_are_paid_through_snap_but_not_by_a_legacy_charge() {
+    let (mock, client) = setup(None).await;
+    for (method, bank) in [
+        ("bsi_va", Bank::Bsi),
+        ("danamon_va", Bank::Danamon),
+        ("seabank_va", Bank::Seabank),
+    ] {
+        let id = order_id(method);
+        let request = SnapRequest::builder(details(&id, 75_000))
+            .enabled_payments([EnabledPayment::from(method)])
+            .build()
+            .unwrap();
+        let created = client.snap().create_transaction(&request).await.unwrap();
+        let page = reqwest_get(&created.redirect_url).await;
+        assert!(
+            page.contains(&format!("value=\"{method}\"")),
+            "{method}: {page}"
+        );
+        let chosen = reqwest_post_form(
+            &format!("{}/pay", created.redirect_url),
+            &format!("method={method}"),
+        )
+        .await;
+        assert!(chosen.contains("id=\"va-number\""), "{method}: {chosen}");
+        let status = client.transactions().status(&id).await.unwrap();
+        assert_eq!(status.transaction_status, Some(TransactionStatus::Pending));
+        assert_eq!(status.payment_type, Some(PaymentType::BankTransfer));
+        let numbers = status.va_numbers.unwrap();
+        assert_eq!(numbers[0].bank, bank, "{method}");
+        mock.pay(&id).unwrap();
+        let status = client.transactions().status(&id).await.unwrap();
+        assert_eq!(
+            status.transaction_status,
+            Some(TransactionStatus::Settlement)
+        );
+    }
+    // The legacy charge documents only BCA, BNI, BRI, Permata and CIMB.
+    let legacy = serde_json::json!({"payment_type": "bank_transfer",
+        "transaction_details": {"order_id": order_id("bsi-core"), "gross_amount": 75_000},
+        "bank_transfer": {"bank": "bsi"}});
+    let err = client.core().charge(legacy).await.unwrap_err();
+    assert!(err.as_api().unwrap().is_validation(), "{err:?}");
+}

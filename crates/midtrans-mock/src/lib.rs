@@ -89,6 +89,9 @@
 //!   `PATCH` changes the fields it gives (channels by name, the brand's fields one by one),
 //!   refuses an unknown channel ("Payment type … is invalid for this merchant"), a typeface
 //!   not documented or corners over 10, and answers the preferences as they are then.
+//! * Virtual accounts: BCA, BNI, BRI, CIMB and Permata through `/v2/charge`, the banks the
+//!   legacy charge documents (others: 400); BSI, Danamon and SeaBank through a Snap page
+//!   (`bsi_va`, `danamon_va`, `seabank_va`), notified with `va_numbers[].bank`.
 //! * Google Pay (under [`MockServer::google_pay_url`], `/panapi`): `POST /google_auth` with the
 //!   client key (HTTP Basic) answers `{"authJwt": …}` for `merchantOrigin`, a JWT of the
 //!   documented shape signed by no key Google knows; `POST /v2/charge` with the server key takes

@@ -247,6 +247,7 @@ async fn main() -> ExitCode {
     println!("snap: {}", server.snap_url());
     println!("snap-bi: {}", server.snap_bi_url());
     println!("iris: {}", server.iris_url());
+    println!("google-pay: {}", server.google_pay_url());
     let _ = tokio::signal::ctrl_c().await;
     server.shutdown().await;
     ExitCode::SUCCESS

@@ -272,6 +272,39 @@ impl Transaction {
             })
     }
 
+    /// Whether this notification (or status), arriving after one with `previous`, moves the
+    /// payment backwards and is to be ignored: [`TransactionStatus::is_regression_from`], and
+    /// also a card payment's `deny` after `settlement` (or a refund). A card payment is never
+    /// reversed after settlement; since 2026-03-16 its refunds are authorised by the issuer and
+    /// may be declined, and the payment then stays as it was
+    /// ([Midtrans docs](https://docs.midtrans.com/reference/refund-transactions-card)). A
+    /// `deny` after `settlement` of any other payment is Midtrans's reversal (Permata VA,
+    /// Mandiri Bill, Indomaret: the money is gone, [docs](https://docs.midtrans.com/docs/transaction-status-cycle)),
+    /// not a regression. A card `deny` after `capture` (a challenge denied) is not one either.
+    ///
+    /// ```
+    /// use midtrans_types::{PaymentNotification, TransactionStatus};
+    /// let card: PaymentNotification = serde_json::from_str(
+    ///     r#"{"status_code":"202","payment_type":"credit_card","transaction_status":"deny"}"#,
+    /// )?;
+    /// assert!(card.is_regression_from(&TransactionStatus::Settlement));
+    /// let permata: PaymentNotification = serde_json::from_str(
+    ///     r#"{"status_code":"202","payment_type":"bank_transfer","transaction_status":"deny"}"#,
+    /// )?;
+    /// assert!(!permata.is_regression_from(&TransactionStatus::Settlement));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn is_regression_from(&self, previous: &crate::TransactionStatus) -> bool {
+        use crate::TransactionStatus as S;
+        let Some(status) = &self.transaction_status else {
+            return false;
+        };
+        let declined_card_refund = *status == S::Deny
+            && self.payment_type == Some(crate::PaymentType::CreditCard)
+            && matches!(previous, S::Settlement | S::PartialRefund | S::Refund);
+        declined_card_refund || status.is_regression_from(previous)
+    }
+
     /// What a refund (or direct refund) call's answer says of the refund. Since 2026-03-16
     /// the card schemes authorise every card refund as they do a payment, and may decline it
     /// ([Midtrans docs](https://docs.midtrans.com/reference/deployment)): the answer is then

@@ -80,7 +80,7 @@ impl Simulator {
         let payment_type = body["payment_type"].as_str().unwrap_or_default().to_owned();
         let transaction_id = self.rng.uuid();
         let outline = match payment_type.as_str() {
-            "bank_transfer" => self.bank_transfer(body),
+            "bank_transfer" => self.bank_transfer(body, snap.is_some()),
             "echannel" => {
                 let mut outline = Outline::pending("OK, Mandiri Bill transaction is successful");
                 let fields = &mut outline.fields;
@@ -178,7 +178,10 @@ impl Simulator {
         (reply, deliveries)
     }
 
-    fn bank_transfer(&self, body: &Value) -> Result<Outline, Reply> {
+    /// A virtual account. BSI, Danamon and SeaBank are Snap's (`bsi_va`, `danamon_va`,
+    /// `seabank_va`) and SNAP-BI's; the legacy charge documents only BCA, BNI, BRI, CIMB and
+    /// Permata, so only a Snap page (`via_snap`) issues them here.
+    fn bank_transfer(&self, body: &Value, via_snap: bool) -> Result<Outline, Reply> {
         let bank = body["bank_transfer"]["bank"].as_str().unwrap_or_default();
         let custom = body["bank_transfer"]["va_number"].as_str();
         let mut outline = match bank {
@@ -190,19 +193,8 @@ impl Simulator {
                     .insert("permata_va_number".into(), number.into());
                 outline
             }
-            "bca" | "bni" | "bri" | "cimb" => {
-                let mut outline = Outline::pending("Success, Bank Transfer transaction is created");
-                let number = format!(
-                    "{}{}",
-                    self.config.merchant_digits(),
-                    custom.map_or_else(|| self.rng.digits(8), str::to_owned)
-                );
-                outline.fields.insert(
-                    "va_numbers".into(),
-                    json!([{"bank": bank, "va_number": number}]),
-                );
-                outline
-            }
+            "bca" | "bni" | "bri" | "cimb" => self.va_number(bank, custom),
+            "bsi" | "danamon" | "seabank" if via_snap => self.va_number(bank, custom),
             _ => {
                 let message = "bank_transfer.bank is not supported";
                 return Err(validation(&[message.into()], &self.rng));
@@ -211,6 +203,22 @@ impl Simulator {
         let expiry = core_time(now() + chrono::Duration::hours(24));
         outline.fields.insert("expiry_time".into(), expiry.into());
         Ok(outline)
+    }
+
+    /// A pending transfer into `bank`'s account: the merchant's digits and the custom number
+    /// or eight random digits.
+    fn va_number(&self, bank: &str, custom: Option<&str>) -> Outline {
+        let mut outline = Outline::pending("Success, Bank Transfer transaction is created");
+        let number = format!(
+            "{}{}",
+            self.config.merchant_digits(),
+            custom.map_or_else(|| self.rng.digits(8), str::to_owned)
+        );
+        outline.fields.insert(
+            "va_numbers".into(),
+            json!([{"bank": bank, "va_number": number}]),
+        );
+        outline
     }
 
     /// GoPay, ShopeePay and QRIS: pending, with the actions the customer's app or a QR scan

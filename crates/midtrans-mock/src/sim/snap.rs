@@ -27,6 +27,9 @@ pub(crate) const GROUPS: &[(&str, &[(&str, &str)])] = &[
             ("bri_va", "BRI"),
             ("permata_va", "Permata"),
             ("cimb_va", "CIMB Niaga"),
+            ("bsi_va", "BSI"),
+            ("danamon_va", "Danamon"),
+            ("seabank_va", "SeaBank"),
             ("echannel", "Mandiri Bill"),
             ("other_va", "Other banks"),
         ],
@@ -69,7 +72,8 @@ fn offers(session: &SnapSession, method: &str) -> bool {
 fn charge_body(method: &str, session: &SnapSession, card_token: Option<String>) -> Value {
     let details = json!({"order_id": session.order_id, "gross_amount": session.gross_amount});
     let (payment_type, extra) = match method {
-        "bni_va" | "bri_va" | "cimb_va" | "permata_va" | "bca_va" => (
+        "bni_va" | "bri_va" | "cimb_va" | "permata_va" | "bca_va" | "bsi_va" | "danamon_va"
+        | "seabank_va" => (
             "bank_transfer",
             json!({"bank_transfer": {"bank": method.trim_end_matches("_va")}}),
         ),

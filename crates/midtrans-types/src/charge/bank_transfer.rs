@@ -5,7 +5,13 @@ use crate::Bank;
 
 /// The `bank_transfer` object: a virtual account at one bank, with only that bank's options.
 ///
-/// [Midtrans docs](https://docs.midtrans.com/reference/bank-transfer-object).
+/// [Midtrans docs](https://docs.midtrans.com/reference/bank-transfer-object). These are the
+/// banks the legacy charge documents. BSI, Danamon and SeaBank virtual accounts are offered
+/// through Snap (`EnabledPayment::BsiVa`, `DanamonVa`, `SeabankVa`, each with its
+/// `va_number` option on [`SnapRequest`](crate::SnapRequest)) and through SNAP-BI's
+/// virtual-account API ([`snap_bi::VaCreateRequest`](crate::snap_bi::VaCreateRequest)); their
+/// payments are notified with `va_numbers[].bank` `bsi`, `danamon` or `seabank`
+/// ([`Bank`](crate::Bank) reads them).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "BankTransferWire", into = "BankTransferWire")]
 #[non_exhaustive]

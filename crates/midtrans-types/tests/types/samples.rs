@@ -530,6 +530,37 @@ fn out_of_order_statuses_are_regressions() {
 }
 
 #[test]
+fn a_card_deny_after_settlement_is_a_declined_refund_not_a_reversal() {
+    use TransactionStatus::*;
+    let notification = |payment_type: &str, status: &str| -> PaymentNotification {
+        serde_json::from_value(serde_json::json!({"status_code": "202", "order_id": "o-1",
+            "payment_type": payment_type, "transaction_status": status}))
+        .unwrap()
+    };
+    // Since 2026-03-16 the issuer may decline a card refund: the payment stays settled, so a
+    // `deny` about it does not move the order backwards.
+    let card_deny = notification("credit_card", "deny");
+    assert!(card_deny.is_regression_from(&Settlement));
+    assert!(card_deny.is_regression_from(&PartialRefund));
+    // A challenged card payment denied by the merchant is a real change.
+    assert!(!card_deny.is_regression_from(&Capture));
+    assert!(!card_deny.is_regression_from(&Pending));
+    // Permata VA, Mandiri Bill and Indomaret payments are reversed by a `deny` after
+    // `settlement` (docs: transaction status cycle, reversal case): the money is gone.
+    for payment_type in ["bank_transfer", "echannel", "cstore"] {
+        let reversal = notification(payment_type, "deny");
+        assert!(!reversal.is_regression_from(&Settlement), "{payment_type}");
+        assert_eq!(reversal.outcome(), PaymentOutcome::Failed);
+    }
+    // Otherwise the statuses decide, as `TransactionStatus::is_regression_from` does.
+    assert!(notification("credit_card", "pending").is_regression_from(&Settlement));
+    assert!(!notification("credit_card", "refund").is_regression_from(&Settlement));
+    let no_status: PaymentNotification =
+        serde_json::from_str(r#"{"status_code":"200","payment_type":"credit_card"}"#).unwrap();
+    assert!(!no_status.is_regression_from(&Settlement));
+}
+
+#[test]
 fn imposed_fees_are_exposed() {
     let raw = r#"{"status_code":"200","order_id":"fee-1","gross_amount":"104000.00",
         "metadata":{"extra_info":{"gross_amount_info":{"original_amount":"100000.00"}}}}"#;
