@@ -194,3 +194,89 @@ async fn a_link_that_breaks_a_rule_is_refused_before_sending_and_by_the_simulato
     );
     mock.shutdown().await;
 }
+
+#[tokio::test]
+async fn two_customers_on_the_last_place_cannot_both_pay() {
+    let (mock, client) = setup(None).await;
+    let link_order = order_id("last");
+    let request = PaymentLinkRequest::fixed(link_order.as_str(), Idr::new(30_000), 1)
+        .enabled_payments([EnabledPayment::BcaVa])
+        .build()
+        .unwrap();
+    let created = client.payment_links().create(&request).await.unwrap();
+    // Both open the link while its one place is free: each gets a Snap payment of its own.
+    let mut pages = Vec::new();
+    for _ in 0..2 {
+        let page = no_redirects()
+            .get(&created.payment_url)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.status(), 303);
+        pages.push(page.headers()["location"].to_str().unwrap().to_owned());
+    }
+    // The first to pay takes the place; the second is refused when paying, not charged.
+    let pay = |snap: String| async move {
+        no_redirects()
+            .post(format!("{snap}/pay"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("method=bca_va")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    };
+    let first = pay(pages[0].clone()).await;
+    assert!(first.contains("id=\"va-number\""), "{first}");
+    let second = pay(pages[1].clone()).await;
+    assert!(second.contains("could not be paid"), "{second}");
+    assert!(second.contains("usage limit"), "{second}");
+    let link = client.payment_links().get(&link_order).await.unwrap();
+    let charged: Vec<_> = link
+        .purchases
+        .iter()
+        .filter(|p| p.payment_status.is_some())
+        .collect();
+    assert_eq!(charged.len(), 1, "{:?}", link.purchases);
+
+    // Under load too: eight customers at once through the control API on a fresh link of
+    // one place, exactly one pays.
+    let busy_order = order_id("busy");
+    let busy = PaymentLinkRequest::fixed(busy_order.as_str(), Idr::new(30_000), 1)
+        .build()
+        .unwrap();
+    client.payment_links().create(&busy).await.unwrap();
+    let url = format!("{}/_mock/payment_links/{busy_order}/pay", mock.core_url());
+    let mut attempts = tokio::task::JoinSet::new();
+    for _ in 0..8 {
+        let url = url.clone();
+        attempts.spawn(async move {
+            reqwest::Client::new()
+                .post(url)
+                .send()
+                .await
+                .unwrap()
+                .status()
+        });
+    }
+    let statuses: Vec<u16> = attempts
+        .join_all()
+        .await
+        .iter()
+        .map(|s| s.as_u16())
+        .collect();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| matches!(s, 200 | 410)),
+        "{statuses:?}"
+    );
+    let link = client.payment_links().get(&busy_order).await.unwrap();
+    assert_eq!(link.usage, Some(1));
+    mock.shutdown().await;
+}

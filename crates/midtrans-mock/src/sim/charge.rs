@@ -173,6 +173,9 @@ impl Simulator {
         {
             return (core_error(406, DUPLICATE_ORDER, &self.rng), Vec::new());
         }
+        if let Some(refused) = super::payment_link::refused_purchase(&state, &order.order_id) {
+            return (refused, Vec::new());
+        }
         let deliveries = self.notify(&order);
         state.insert_order(order, limits);
         (reply, deliveries)

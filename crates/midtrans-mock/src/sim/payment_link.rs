@@ -3,7 +3,10 @@
 //! payment through a link is a Snap transaction of its own, under the link's order id followed
 //! by `-` and a millisecond timestamp, notified as usual. A link takes payments until its
 //! `usage_limit` is used up — settled payments count, and so do pending ones until they expire
-//! (or are cancelled or denied) — or until it expires or is deleted.
+//! (or are cancelled or denied) — or until it expires or is deleted. Opening the page takes no
+//! place; paying does, and is checked when the payment is stored, so of two customers who
+//! opened the page for the last place only the first to pay is charged (the second is
+//! answered 410).
 //!
 //! The control API plays the customer: `POST /_mock/payment_links/{order_id}/pay` pays through
 //! the link at once (a BCA virtual account, settled), `…/start` begins a payment and leaves it
@@ -12,7 +15,7 @@
 use chrono::{DateTime, Duration, FixedOffset};
 use serde_json::{json, Map, Value};
 
-use super::state::{json_bytes, Measured};
+use super::state::{json_bytes, Measured, State};
 use super::{Bases, Call, Delivery, Reply, Simulator};
 use crate::ids::now;
 
@@ -54,6 +57,47 @@ impl PaymentLinkRecord {
     pub(crate) fn open_at(&self, at: DateTime<FixedOffset>) -> bool {
         !self.deleted && !self.expired && self.expires_at.is_none_or(|end| end > at)
     }
+}
+
+/// How many payments hold a place in `record`: settled ones, and pending ones until they
+/// expire. `state` is the simulator's, held by the caller.
+fn usage_in(state: &State, record: &PaymentLinkRecord) -> (u64, u64) {
+    let mut paid = 0_u64;
+    let mut pending = 0_u64;
+    for order_id in &record.purchases {
+        match state.latest(order_id).map(|o| o.status.as_str()) {
+            Some("settlement" | "capture") => paid = paid.saturating_add(1),
+            Some("pending" | "authorize") => pending = pending.saturating_add(1),
+            _ => {}
+        }
+    }
+    (paid, pending)
+}
+
+/// Why `record` takes no more payments, if it does not (`state` held by the caller).
+fn closed_in(state: &State, record: &PaymentLinkRecord) -> Option<&'static str> {
+    if record.deleted {
+        return Some("This payment link has been deleted");
+    }
+    if record.expired || record.expires_at.is_some_and(|at| at <= now()) {
+        return Some("This payment link has expired");
+    }
+    let (paid, pending) = usage_in(state, record);
+    (paid.saturating_add(pending) >= record.usage_limit)
+        .then_some("This payment link has reached its usage limit")
+}
+
+/// For a charge of `order_id`: the refusal (410) when it is a payment begun through a link
+/// that takes no more, e.g. a second customer paying for the last place after the first.
+/// Called under the lock the charge is stored under, so two payments cannot both take the
+/// last place.
+pub(super) fn refused_purchase(state: &State, order_id: &str) -> Option<Reply> {
+    let (link, _) = order_id.rsplit_once('-')?;
+    let record = state.payment_links.get(link)?;
+    if !record.purchases.iter().any(|p| p == order_id) {
+        return None;
+    }
+    closed_in(state, record).map(|why| error(410, &[why.to_owned()]))
 }
 
 impl Measured for PaymentLinkRecord {
@@ -237,35 +281,6 @@ impl Simulator {
         )
     }
 
-    /// How many payments hold a place in the link: settled ones, and pending ones until they
-    /// expire.
-    fn payment_link_usage(&self, record: &PaymentLinkRecord) -> (u64, u64) {
-        let state = self.state();
-        let mut paid = 0_u64;
-        let mut pending = 0_u64;
-        for order_id in &record.purchases {
-            match state.latest(order_id).map(|o| o.status.as_str()) {
-                Some("settlement" | "capture") => paid = paid.saturating_add(1),
-                Some("pending" | "authorize") => pending = pending.saturating_add(1),
-                _ => {}
-            }
-        }
-        (paid, pending)
-    }
-
-    /// Why a link takes no more payments, if it does not.
-    fn payment_link_closed(&self, record: &PaymentLinkRecord) -> Option<&'static str> {
-        if record.deleted {
-            return Some("This payment link has been deleted");
-        }
-        if record.expired || record.expires_at.is_some_and(|at| at <= now()) {
-            return Some("This payment link has expired");
-        }
-        let (paid, pending) = self.payment_link_usage(record);
-        (paid.saturating_add(pending) >= record.usage_limit)
-            .then_some("This payment link has reached its usage limit")
-    }
-
     /// `GET /v1/payment-links/{order_id}`.
     pub(super) fn payment_link_get(&self, order_id: &str, bases: &Bases) -> Reply {
         let Some(record) = self.state().payment_links.get(order_id).cloned() else {
@@ -280,8 +295,8 @@ impl Simulator {
                 &[format!("Payment Link with Order ID {order_id} not found")],
             );
         }
-        let (paid, _) = self.payment_link_usage(&record);
         let state = self.state();
+        let (paid, _) = usage_in(&state, &record);
         let purchases: Vec<Value> = record
             .purchases
             .iter()
@@ -357,13 +372,15 @@ impl Simulator {
         order_id: &str,
         amount: Option<u64>,
     ) -> Result<(String, u64, PaymentLinkRecord), Reply> {
-        let Some(record) = self.state().payment_links.get(order_id).cloned() else {
+        // Checked and recorded under one lock; the charge checks again when it is stored.
+        let mut state = self.state();
+        let Some(record) = state.payment_links.get(order_id).cloned() else {
             return Err(error(
                 404,
                 &[format!("Payment Link with Order ID {order_id} not found")],
             ));
         };
-        if let Some(why) = self.payment_link_closed(&record) {
+        if let Some(why) = closed_in(&state, &record) {
             return Err(error(410, &[why.to_owned()]));
         }
         let gross = match (record.gross_amount, record.dynamic) {
@@ -382,7 +399,6 @@ impl Simulator {
         };
         // The millisecond of the attempt, one later while that one is taken: two customers in
         // the same millisecond get order ids of their own.
-        let mut state = self.state();
         let mut stamp = now().timestamp_millis();
         let purchase = loop {
             let candidate = format!("{order_id}-{stamp}");
