@@ -256,7 +256,9 @@ impl Transaction {
 
     /// What a merchant does with this payment: [`TransactionStatus::outcome`] of its status
     /// and fraud status; [`PaymentOutcome::Unknown`](crate::PaymentOutcome::Unknown) without a
-    /// status.
+    /// status. On a notification, check [`Transaction::is_regression_from`] first (a card's
+    /// `deny` after settlement is a declined refund, not a failed payment); on a refund call's
+    /// answer, read [`Transaction::refund_outcome`] instead.
     ///
     /// ```
     /// let answer: midtrans_types::Transaction = serde_json::from_str(
@@ -303,6 +305,27 @@ impl Transaction {
             && self.payment_type == Some(crate::PaymentType::CreditCard)
             && matches!(previous, S::Settlement | S::PartialRefund | S::Refund);
         declined_card_refund || status.is_regression_from(previous)
+    }
+
+    /// Whether this is a payment into the merchant's static QRIS (the printed QR code the
+    /// customer types the amount into): `payment_type` `qris` and an order id Midtrans made,
+    /// beginning `QRIS-` ([Midtrans docs](https://docs.midtrans.com/docs/introduction-to-static-qris)).
+    /// No order of the merchant's matches it; static QRIS cannot be created through any API,
+    /// and its payments are refunded by `transaction_id` only.
+    ///
+    /// ```
+    /// let paid: midtrans_types::Transaction = serde_json::from_str(
+    ///     r#"{"status_code":"200","payment_type":"qris","order_id":"QRIS-20261201-8H2K","transaction_status":"settlement"}"#,
+    /// )?;
+    /// assert!(paid.is_static_qris());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn is_static_qris(&self) -> bool {
+        self.payment_type == Some(crate::PaymentType::Qris)
+            && self
+                .order_id
+                .as_ref()
+                .is_some_and(|id| id.as_str().starts_with("QRIS-"))
     }
 
     /// What a refund (or direct refund) call's answer says of the refund. Since 2026-03-16

@@ -561,6 +561,24 @@ fn a_card_deny_after_settlement_is_a_declined_refund_not_a_reversal() {
 }
 
 #[test]
+fn a_static_qris_payment_is_told_apart_by_its_order_id() {
+    let payment = |payment_type: &str, order_id: &str| -> PaymentNotification {
+        serde_json::from_value(serde_json::json!({"status_code": "200",
+            "payment_type": payment_type, "order_id": order_id, "transaction_status": "settlement"}))
+        .unwrap()
+    };
+    assert!(payment("qris", "QRIS-20261201-8H2K").is_static_qris());
+    assert!(
+        !payment("qris", "order-101").is_static_qris(),
+        "a dynamic QRIS charge"
+    );
+    assert!(!payment("gopay", "QRIS-20261201-8H2K").is_static_qris());
+    let no_order: PaymentNotification =
+        serde_json::from_str(r#"{"status_code":"200","payment_type":"qris"}"#).unwrap();
+    assert!(!no_order.is_static_qris());
+}
+
+#[test]
 fn imposed_fees_are_exposed() {
     let raw = r#"{"status_code":"200","order_id":"fee-1","gross_amount":"104000.00",
         "metadata":{"extra_info":{"gross_amount_info":{"original_amount":"100000.00"}}}}"#;
