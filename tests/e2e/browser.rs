@@ -454,6 +454,95 @@ async fn snap_enabled_payments(browser: &Browser, shop: &RunningShop) {
     browser.screenshot(&screenshot).await;
 }
 
+/// The simulator's dashboard: a Snap payment made in the popup appears, is settled with its
+/// button, and its delivery log shows each notification's attempts — the pending one answered
+/// 503 by the shop first, then taken on Midtrans's retry.
+async fn dashboard(browser: &Browser, shop: &RunningShop) {
+    use std::sync::atomic::Ordering;
+    shop.hold_pending.store(true, Ordering::SeqCst);
+    browser.goto(&format!("{}/", shop.url)).await;
+    browser.click("#pay-snap").await;
+    browser.enter_frame("#snap-midtrans-frame").await;
+    browser.click("#method-bca_va").await;
+    assert_eq!(browser.text("#transaction-status").await, "pending");
+    browser.click("#back-to-merchant").await;
+    browser.leave_frames().await;
+    let order_id = order_id_of(&browser.wait_for_url("/orders/").await);
+    // The shop refused the pending notification once (503); then it takes the retry.
+    let refused = || async {
+        shop.mock
+            .deliveries()
+            .iter()
+            .any(|d| d.subject == order_id && d.attempts.iter().any(|a| a.status == Some(503)))
+            .then_some(())
+    };
+    browser
+        .until("the pending notification was never refused", refused)
+        .await;
+    shop.hold_pending.store(false, Ordering::SeqCst);
+
+    browser.goto(&shop.mock.dashboard_url()).await;
+    browser
+        .click(&format!("tr[data-order=\"{order_id}\"] a"))
+        .await;
+    browser.wait_for_text("#order-id", &order_id).await;
+    assert_eq!(browser.text("#status").await, "pending");
+    browser.click("#action-pay").await;
+    browser.wait_for_text("#status", "settlement").await;
+    let attempts = || async {
+        let rows = browser
+            .execute(
+                "return Array.from(document.querySelectorAll('.delivery')).map(d => \
+                 Array.from(d.querySelectorAll('tr.attempt td:nth-child(3)')).map(c => c.textContent));",
+            )
+            .await;
+        let rows: Vec<Vec<String>> = serde_json::from_value(rows).ok()?;
+        let pending_retried = rows.iter().any(|r| {
+            r.first().map(String::as_str) == Some("503")
+                && r.last().map(String::as_str) == Some("200")
+        });
+        let settled = rows
+            .iter()
+            .filter(|r| r.last().map(String::as_str) == Some("200"))
+            .count()
+            >= 2;
+        if pending_retried && settled {
+            Some(rows)
+        } else {
+            // Deliveries still under way: look again.
+            browser.goto(&browser.url().await).await;
+            None
+        }
+    };
+    let rows = browser
+        .until(
+            "the delivery log never showed both notifications' attempts",
+            attempts,
+        )
+        .await;
+    assert!(rows.len() >= 2, "{rows:?}");
+    // Each delivery shows the signed body (folded away: read its text, not what is shown).
+    let log = browser
+        .execute("return document.getElementById('deliveries').textContent;")
+        .await;
+    assert!(
+        log.as_str().unwrap_or_default().contains("signature_key"),
+        "{log}"
+    );
+    let screenshot = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("browser/dashboard-order.png");
+    browser.screenshot(&screenshot).await;
+    // The list filters by status.
+    browser
+        .goto(&format!("{}?status=settlement", shop.mock.dashboard_url()))
+        .await;
+    browser
+        .find(&format!("tr[data-order=\"{order_id}\"]"))
+        .await;
+    let screenshot = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("browser/dashboard.png");
+    browser.screenshot(&screenshot).await;
+    println!("screenshot: {}", screenshot.display());
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn web_shop_checkouts_in_headless_chromium() {
     let Some(browser) = browser().await else {
@@ -464,5 +553,6 @@ async fn web_shop_checkouts_in_headless_chromium() {
     card_checkout(&browser, &shop).await;
     gopay_deeplink(&browser, &shop).await;
     snap_enabled_payments(&browser, &shop).await;
+    dashboard(&browser, &shop).await;
     browser.close().await;
 }

@@ -140,12 +140,6 @@ pub(crate) fn verify(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> Result<midtrans_types::iris::IrisNotification, Error> {
-    use crate::NotificationError;
-    if body.len() > crate::notification::MAX_NOTIFICATION_BYTES {
-        return Err(Error::Notification(NotificationError::TooLarge {
-            len: body.len(),
-        }));
-    }
     let state = client.state();
     let credentials = state
         .config
@@ -153,23 +147,72 @@ pub(crate) fn verify(
         .as_ref()
         .filter(|c| !c.merchant_keys.is_empty())
         .ok_or(Error::Config(ConfigError::MissingIris))?;
+    let keys: Vec<&str> = credentials
+        .merchant_keys
+        .iter()
+        .map(String::as_str)
+        .collect();
+    verified(headers, body, &keys, |e| state.scrubber.text(e))
+}
+
+/// Verifies an Iris notification with merchant keys alone, without a client (a receiver that
+/// makes no calls, `midtrans verify`): `Iris-Signature` must be the hex SHA-512 of the raw
+/// body followed by one of `merchant_keys` (compared in constant time); then the body is
+/// decoded.
+///
+/// ```
+/// let body = br#"{"reference_no":"ref-1","status":"completed"}"#;
+/// let mut headers = http::HeaderMap::new();
+/// let signature = midtrans::iris::signature(body, "IRIS-merchant-key-TEST");
+/// headers.insert("iris-signature", signature.parse()?);
+/// let notification = midtrans::iris::verify_notification(&headers, body, &["IRIS-merchant-key-TEST"])?;
+/// assert!(matches!(notification, midtrans::types::iris::IrisNotification::Payout(_)));
+/// assert!(midtrans::iris::verify_notification(&headers, body, &["another-key"]).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// [`Error::Signature`] for a missing, malformed or wrong `Iris-Signature`;
+/// [`Error::Notification`] for a body too large or not an Iris notification;
+/// [`ConfigError::MissingIris`] without a key. No call is made.
+pub fn verify_notification(
+    headers: &http::HeaderMap,
+    body: &[u8],
+    merchant_keys: &[&str],
+) -> Result<midtrans_types::iris::IrisNotification, Error> {
+    if merchant_keys.is_empty() {
+        return Err(Error::Config(ConfigError::MissingIris));
+    }
+    verified(headers, body, merchant_keys, |e| {
+        merchant_keys
+            .iter()
+            .fold(e.to_owned(), |text, key| text.replace(key, "[redacted]"))
+    })
+}
+
+/// The checks of [`verify_notification`]; `scrub` cleans a decoding error's text.
+fn verified(
+    headers: &http::HeaderMap,
+    body: &[u8],
+    merchant_keys: &[&str],
+    scrub: impl Fn(&str) -> String,
+) -> Result<midtrans_types::iris::IrisNotification, Error> {
+    use crate::NotificationError;
+    if body.len() > crate::notification::MAX_NOTIFICATION_BYTES {
+        return Err(Error::Notification(NotificationError::TooLarge {
+            len: body.len(),
+        }));
+    }
     let given = headers
         .get("iris-signature")
         .and_then(|v| v.to_str().ok())
         .ok_or(Error::Signature(SignatureError::MissingHeader(
             "iris-signature",
         )))?;
-    crate::notification::check_digest(
-        body,
-        given.trim(),
-        credentials.merchant_keys.iter().map(String::as_str),
-    )
-    .map_err(Error::Signature)?;
-    serde_json::from_slice(body).map_err(|e| {
-        Error::Notification(NotificationError::Malformed(
-            state.scrubber.text(&e.to_string()),
-        ))
-    })
+    crate::notification::check_digest(body, given.trim(), merchant_keys.iter().copied())
+        .map_err(Error::Signature)?;
+    serde_json::from_slice(body)
+        .map_err(|e| Error::Notification(NotificationError::Malformed(scrub(&e.to_string()))))
 }
 
 /// An Iris notification whose `Iris-Signature` verified, as an axum handler argument

@@ -143,8 +143,7 @@ pub(crate) struct Keys {
     channel_id: String,
     signer: RsaKeyPair,
     secret: ring::hmac::Key,
-    midtrans_key: Option<Vec<u8>>,
-    max_age: Option<Duration>,
+    verifier: Option<NotificationVerifier>,
     tokens: tokio::sync::Mutex<Option<Token>>,
 }
 
@@ -191,10 +190,15 @@ impl Keys {
             }
         }
         .map_err(|e| invalid(&format!("the private key is not a usable RSA key ({e})")))?;
-        let midtrans_key = credentials
+        let verifier = credentials
             .midtrans_public_key_pem
             .as_deref()
-            .map(rsa_public_key)
+            .map(|pem| {
+                NotificationVerifier::new(pem).map(|v| NotificationVerifier {
+                    max_age: credentials.notification_max_age,
+                    ..v
+                })
+            })
             .transpose()?;
         Ok(Keys {
             client_id: credentials.client_id.clone(),
@@ -205,8 +209,7 @@ impl Keys {
                 ring::hmac::HMAC_SHA512,
                 credentials.client_secret.as_bytes(),
             ),
-            midtrans_key,
-            max_age: credentials.notification_max_age,
+            verifier,
             tokens: tokio::sync::Mutex::new(None),
         })
     }
@@ -323,6 +326,46 @@ fn rsa_public_key(pem: &str) -> Result<Vec<u8>, ConfigError> {
         .ok_or_else(|| invalid("Midtrans's public key has a partial byte"))
 }
 
+/// Whether a merchant's SNAP-BI private key (PKCS#8 or PKCS#1 PEM) is the pair of the public
+/// key registered with Midtrans (PEM `PUBLIC KEY`): a message signed with one verifies with
+/// the other. `midtrans doctor` checks this; a mismatch makes every access-token call fail.
+///
+/// ```no_run
+/// # fn run(private_pem: &str, public_pem: &str) -> Result<(), midtrans::ConfigError> {
+/// if !midtrans::snap_bi::key_pair_matches(private_pem, public_pem)? {
+///     eprintln!("the public key registered with Midtrans is not this private key's");
+/// }
+/// # Ok(()) }
+/// ```
+///
+/// # Errors
+/// [`ConfigError::InvalidSnapBiKey`] when either is not an RSA key in PEM.
+pub fn key_pair_matches(private_key_pem: &str, public_key_pem: &str) -> Result<bool, ConfigError> {
+    let invalid = |reason: &str| ConfigError::InvalidSnapBiKey(reason.to_owned());
+    let signer = match PrivateKeyDer::from_pem_slice(private_key_pem.as_bytes()) {
+        Ok(PrivateKeyDer::Pkcs8(der)) => RsaKeyPair::from_pkcs8(der.secret_pkcs8_der()),
+        Ok(PrivateKeyDer::Pkcs1(der)) => RsaKeyPair::from_der(der.secret_pkcs1_der()),
+        _ => return Err(invalid("the private key is not an RSA key in PEM")),
+    }
+    .map_err(|e| invalid(&format!("the private key is not a usable RSA key ({e})")))?;
+    let public = rsa_public_key(public_key_pem)?;
+    let message = b"midtrans key pair check";
+    let mut signed = vec![0; signer.public().modulus_len()];
+    signer
+        .sign(
+            &signature::RSA_PKCS1_SHA256,
+            &ring::rand::SystemRandom::new(),
+            message,
+            &mut signed,
+        )
+        .map_err(|_| invalid("the private key could not sign"))?;
+    Ok(
+        signature::UnparsedPublicKey::new(&signature::RSA_PKCS1_2048_8192_SHA256, &public)
+            .verify(message, &signed)
+            .is_ok(),
+    )
+}
+
 /// Lowercase hex of SHA-256.
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     crate::notification::lower_hex(&sha2::Sha256::digest(bytes))
@@ -434,10 +477,80 @@ pub(crate) async fn forget_token(keys: &Keys, token: &str) {
     }
 }
 
-impl Keys {
-    /// Verifies a notification's `X-SIGNATURE`: SHA256withRSA by Midtrans's key over
-    /// `POST:path:hex(sha256(minified body)):timestamp`.
-    pub(crate) fn verify_notification(
+/// Verifies SNAP-BI notifications with Midtrans's public key alone, without a client: for a
+/// webhook receiver that makes no calls, or a command line that checks a delivery
+/// (`midtrans verify`). A client with SNAP-BI credentials does the same through
+/// [`SnapBi::verify_notification`](crate::SnapBi::verify_notification).
+///
+/// ```no_run
+/// # fn run(midtrans_public_key_pem: &str) -> Result<(), midtrans::ConfigError> {
+/// use midtrans::snap_bi::NotificationVerifier;
+/// let verifier = NotificationVerifier::new(midtrans_public_key_pem)?;
+/// let forged = verifier.check_signature("/v1.0/debit/notify", "2026-12-01T10:00:00+07:00", "AAAA", b"{}");
+/// assert!(forged.is_err());
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct NotificationVerifier {
+    key: Vec<u8>,
+    max_age: Option<Duration>,
+}
+
+impl fmt::Debug for NotificationVerifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NotificationVerifier")
+            .field("max_age", &self.max_age)
+            .finish_non_exhaustive()
+    }
+}
+
+impl NotificationVerifier {
+    /// A verifier for Midtrans's public key (PEM `PUBLIC KEY`, as Midtrans's dashboard gives
+    /// it).
+    ///
+    /// # Errors
+    /// [`ConfigError::InvalidSnapBiKey`] when it is not an RSA public key in PEM.
+    pub fn new(midtrans_public_key_pem: &str) -> Result<Self, ConfigError> {
+        Ok(NotificationVerifier {
+            key: rsa_public_key(midtrans_public_key_pem)?,
+            max_age: None,
+        })
+    }
+
+    /// Refuses notifications whose `X-TIMESTAMP` is further than `age` from this machine's
+    /// clock (off by default, as for [`SnapBiCredentials::notification_max_age`]).
+    ///
+    /// ```no_run
+    /// # fn run(pem: &str) -> Result<(), midtrans::ConfigError> {
+    /// let verifier = midtrans::snap_bi::NotificationVerifier::new(pem)?
+    ///     .max_age(std::time::Duration::from_secs(300));
+    /// # let _ = verifier;
+    /// # Ok(()) }
+    /// ```
+    #[must_use]
+    pub fn max_age(mut self, age: Duration) -> Self {
+        self.max_age = Some(age);
+        self
+    }
+
+    /// Checks `X-SIGNATURE` (base64): SHA256withRSA by Midtrans's key over
+    /// `POST:path:hex(sha256(body)):timestamp`, the body as received.
+    ///
+    /// ```no_run
+    /// # fn run(pem: &str) -> Result<(), midtrans::ConfigError> {
+    /// let verifier = midtrans::snap_bi::NotificationVerifier::new(pem)?;
+    /// let result = verifier.check_signature("/v1.0/debit/notify", "2026-12-01T10:00:00+07:00", "not base64!", b"{}");
+    /// assert_eq!(result, Err(midtrans::SignatureError::Malformed));
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// [`SignatureError::Stale`](crate::SignatureError::Stale) or
+    /// [`BadTimestamp`](crate::SignatureError::BadTimestamp) under
+    /// [`NotificationVerifier::max_age`]; [`Malformed`](crate::SignatureError::Malformed) for
+    /// a signature that is not base64; [`Mismatch`](crate::SignatureError::Mismatch) when it
+    /// does not verify.
+    pub fn check_signature(
         &self,
         path: &str,
         timestamp: &str,
@@ -445,7 +558,6 @@ impl Keys {
         body: &[u8],
     ) -> Result<(), crate::SignatureError> {
         use crate::SignatureError as E;
-        let key = self.midtrans_key.as_ref().ok_or(E::NoPublicKey)?;
         if let Some(max_age) = self.max_age {
             let at = chrono::DateTime::parse_from_rfc3339(timestamp)
                 .map_err(|_| E::BadTimestamp)?
@@ -462,9 +574,34 @@ impl Keys {
             .decode(signature_b64.trim())
             .map_err(|_| E::Malformed)?;
         let message = string_to_sign("POST", path, None, body, timestamp);
-        signature::UnparsedPublicKey::new(&signature::RSA_PKCS1_2048_8192_SHA256, key)
+        signature::UnparsedPublicKey::new(&signature::RSA_PKCS1_2048_8192_SHA256, &self.key)
             .verify(message.as_bytes(), &signature)
             .map_err(|_| E::Mismatch)
+    }
+
+    /// Verifies a notification posted to `path` with `headers` and `body` (the raw bytes),
+    /// then decodes the body as `T`.
+    ///
+    /// ```no_run
+    /// # fn run(pem: &str, headers: http::HeaderMap, body: &[u8]) -> Result<(), Box<dyn std::error::Error>> {
+    /// use midtrans::types::snap_bi::PaymentNotification;
+    /// let verifier = midtrans::snap_bi::NotificationVerifier::new(pem)?;
+    /// let paid = verifier.verify::<PaymentNotification>("/v1.0/debit/notify", &headers, body)?;
+    /// println!("{:?}", paid.outcome());
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Signature`] for a missing header or a signature that does not verify (see
+    /// [`NotificationVerifier::check_signature`]); [`Error::Notification`] for a body too
+    /// large or not of type `T`. No call is made.
+    pub fn verify<T: serde::de::DeserializeOwned>(
+        &self,
+        path: &str,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> Result<SnapBiNotification<T>, Error> {
+        verified(self, path, headers, body, |e| e.to_string())
     }
 }
 
@@ -541,17 +678,32 @@ pub(crate) fn verify<T: serde::de::DeserializeOwned>(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> Result<SnapBiNotification<T>, Error> {
+    let state = client.state();
+    let keys = state
+        .snap_bi
+        .as_ref()
+        .ok_or(Error::Config(ConfigError::MissingSnapBi))?;
+    let verifier = keys
+        .verifier
+        .as_ref()
+        .ok_or(Error::Signature(crate::SignatureError::NoPublicKey))?;
+    verified(verifier, path, headers, body, |e| state.scrubber.text(e))
+}
+
+/// The checks of [`NotificationVerifier::verify`]; `scrub` cleans a decoding error's text.
+fn verified<T: serde::de::DeserializeOwned>(
+    verifier: &NotificationVerifier,
+    path: &str,
+    headers: &http::HeaderMap,
+    body: &[u8],
+    scrub: impl Fn(&str) -> String,
+) -> Result<SnapBiNotification<T>, Error> {
     use crate::{NotificationError, SignatureError};
     if body.len() > crate::notification::MAX_NOTIFICATION_BYTES {
         return Err(Error::Notification(NotificationError::TooLarge {
             len: body.len(),
         }));
     }
-    let state = client.state();
-    let keys = state
-        .snap_bi
-        .as_ref()
-        .ok_or(Error::Config(ConfigError::MissingSnapBi))?;
     let text = |name: &'static str| {
         headers
             .get(name)
@@ -560,13 +712,11 @@ pub(crate) fn verify<T: serde::de::DeserializeOwned>(
     };
     let timestamp = text("x-timestamp")?;
     let signature = text("x-signature")?;
-    keys.verify_notification(path, timestamp, signature, body)
+    verifier
+        .check_signature(path, timestamp, signature, body)
         .map_err(Error::Signature)?;
-    let body = serde_json::from_slice(body).map_err(|e| {
-        Error::Notification(NotificationError::Malformed(
-            state.scrubber.text(&e.to_string()),
-        ))
-    })?;
+    let body = serde_json::from_slice(body)
+        .map_err(|e| Error::Notification(NotificationError::Malformed(scrub(&e.to_string()))))?;
     Ok(SnapBiNotification {
         body,
         timestamp: timestamp.to_owned(),

@@ -130,6 +130,9 @@
 #![deny(missing_docs)]
 
 mod cards;
+pub mod cli;
+mod dashboard;
+pub mod delivery;
 mod ids;
 mod notify;
 mod page;
@@ -158,6 +161,28 @@ pub mod snap_bi {
     /// it.
     pub const SIMULATOR_PUBLIC_KEY: &str =
         include_str!("assets/snap_bi/simulator-test-public-key.pem");
+
+    /// `X-SIGNATURE` of a SNAP-BI notification posted to `path` at `timestamp`, signed as the
+    /// simulator signs its own (SHA256withRSA over `POST:path:hex(sha256(body)):timestamp`,
+    /// base64) with the key [`SIMULATOR_PUBLIC_KEY`] verifies; `None` if signing fails.
+    ///
+    /// ```
+    /// let timestamp = midtrans_mock::snap_bi::timestamp();
+    /// let signature = midtrans_mock::snap_bi::sign_notification("/v1.0/debit/notify", b"{}", &timestamp);
+    /// assert!(signature.is_some());
+    /// ```
+    pub fn sign_notification(path: &str, body: &[u8], timestamp: &str) -> Option<String> {
+        crate::sim::snap_bi::sign_notification(path, body, timestamp)
+    }
+
+    /// The current time as SNAP-BI writes it (`2026-12-01T10:00:00+07:00`), for `X-TIMESTAMP`.
+    ///
+    /// ```
+    /// assert!(midtrans_mock::snap_bi::timestamp().ends_with("+07:00"));
+    /// ```
+    pub fn timestamp() -> String {
+        crate::sim::snap_bi::bi_time(crate::ids::now())
+    }
 }
 
 /// The simulator's Iris test credentials: what a client configured for it uses. They are
@@ -565,6 +590,7 @@ impl MockServer {
                 app: base,
             },
             http,
+            deliveries: Arc::default(),
         };
         let app = axum::Router::new()
             .fallback(server::handle)
@@ -611,6 +637,26 @@ impl MockServer {
     /// [`MockServer::core_url`] finds it there by itself).
     pub fn google_pay_url(&self) -> String {
         format!("{}/{}", self.core_url(), sim::google_pay::PREFIX)
+    }
+
+    /// The dashboard: transactions, their history and notification deliveries, and buttons to
+    /// pay, expire, challenge, refund and charge back; e.g.
+    /// `http://127.0.0.1:40123/_mock/dashboard`.
+    pub fn dashboard_url(&self) -> String {
+        format!("{}/_mock/dashboard", self.core_url())
+    }
+
+    /// Every notification sent so far (the last 1,000), oldest first, with its attempts.
+    ///
+    /// ```no_run
+    /// # async fn run(mock: midtrans_mock::MockServer) {
+    /// for record in mock.deliveries() {
+    ///     println!("{} {} → {}: {} attempts", record.scheme, record.subject, record.url, record.attempts.len());
+    /// }
+    /// # }
+    /// ```
+    pub fn deliveries(&self) -> Vec<delivery::DeliveryRecord> {
+        notify::records(&self.shared.deliveries)
     }
 
     /// The Snap base URL, e.g. `http://127.0.0.1:40123/snap/v1`.

@@ -1,76 +1,118 @@
-//! Delivering signed notifications, retried on Midtrans's schedule (shortened).
+//! The simulator's notifications: delivered in the background through
+//! [`crate::delivery::deliver`], each with its attempts kept in a bounded log.
 
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
+use crate::delivery::{DeliveryRecord, Notification};
 use crate::sim::Delivery;
 
-/// How many retries Midtrans makes after the merchant answered `status` ([Midtrans docs](https://docs.midtrans.com/docs/https-notification-webhooks)):
-/// 2xx none; 500 one; 503 four; 400 and 404 two; 301, 302, 303 none; anything else five.
-pub(crate) fn retries_after(status: Option<u16>) -> usize {
-    match status {
-        Some(200..=299) | Some(301..=303) => 0,
-        Some(500) => 1,
-        Some(503) => 4,
-        Some(400) | Some(404) => 2,
-        _ => 5,
-    }
+/// The most deliveries the log keeps; the oldest goes first.
+const LOG_MAX: usize = 1_000;
+
+/// The deliveries sent so far, newest last.
+#[derive(Debug, Default)]
+pub(crate) struct DeliveryLog {
+    next: u64,
+    records: VecDeque<DeliveryRecord>,
+}
+
+pub(crate) type SharedLog = Arc<Mutex<DeliveryLog>>;
+
+fn lock(log: &SharedLog) -> std::sync::MutexGuard<'_, DeliveryLog> {
+    log.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Every delivery kept, oldest first.
+pub(crate) fn records(log: &SharedLog) -> Vec<DeliveryRecord> {
+    lock(log).records.iter().cloned().collect()
+}
+
+/// Which scheme signed a delivery, and what it is about, from its headers and body.
+fn describe(delivery: &Delivery) -> (String, String) {
+    let has = |name: &str| {
+        delivery
+            .headers
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case(name))
+    };
+    let scheme = if has("x-signature") {
+        "snap-bi"
+    } else if has("iris-signature") {
+        "iris"
+    } else {
+        "core"
+    };
+    let body: serde_json::Value = serde_json::from_slice(&delivery.body).unwrap_or_default();
+    let subject = [
+        "order_id",
+        "reference_no",
+        "originalPartnerReferenceNo",
+        "partnerReferenceNo",
+        "trxId",
+        "account_id",
+    ]
+    .iter()
+    .find_map(|key| body.get(key).and_then(serde_json::Value::as_str))
+    .or_else(|| {
+        body.pointer("/subscription/id")
+            .and_then(serde_json::Value::as_str)
+    })
+    .unwrap_or_default()
+    .to_owned();
+    (scheme.to_owned(), subject)
 }
 
 /// Sends every delivery in the background, `copies` times each (more than one under the
-/// duplicate-notification fault).
+/// duplicate-notification fault), each copy a record of its own in `log`.
 pub(crate) fn spawn(
     client: &reqwest::Client,
+    log: &SharedLog,
     deliveries: Vec<Delivery>,
     delays: &[Duration],
     copies: usize,
 ) {
     for delivery in deliveries {
+        let (scheme, subject) = describe(&delivery);
         let urls = delivery
             .urls
             .iter()
             .flat_map(|url| std::iter::repeat_n(url, copies));
         for url in urls {
-            let (client, url) = (client.clone(), url.clone());
-            let body = delivery.body.clone();
-            let headers = delivery.headers.clone();
-            let delays = delays.to_vec();
+            let notification = Notification {
+                url: url.clone(),
+                body: delivery.body.clone(),
+                headers: delivery.headers.clone(),
+            };
+            let id = {
+                let mut log = lock(log);
+                log.next = log.next.saturating_add(1);
+                let id = log.next;
+                if log.records.len() >= LOG_MAX {
+                    log.records.pop_front();
+                }
+                log.records.push_back(DeliveryRecord {
+                    id,
+                    scheme: scheme.clone(),
+                    subject: subject.clone(),
+                    url: url.clone(),
+                    body: String::from_utf8_lossy(&delivery.body).into_owned(),
+                    headers: delivery.headers.clone(),
+                    attempts: Vec::new(),
+                });
+                id
+            };
+            let (client, log, delays) = (client.clone(), Arc::clone(log), delays.to_vec());
             tokio::spawn(async move {
-                deliver(&client, &url, body, &headers, &delays).await;
+                crate::delivery::deliver(&client, &notification, &delays, |attempt| {
+                    let mut log = lock(&log);
+                    if let Some(record) = log.records.iter_mut().find(|r| r.id == id) {
+                        record.attempts.push(attempt.clone());
+                    }
+                })
+                .await;
             });
         }
-    }
-}
-
-async fn deliver(
-    client: &reqwest::Client,
-    url: &str,
-    body: Vec<u8>,
-    headers: &[(String, String)],
-    delays: &[Duration],
-) {
-    let mut attempt = 0;
-    loop {
-        let mut request = client
-            .post(url)
-            .header("content-type", "application/json")
-            .header("accept", "application/json")
-            .header("user-agent", "Veritrans");
-        for (name, value) in headers {
-            request = request.header(name.as_str(), value.as_str());
-        }
-        let status = request
-            .body(body.clone())
-            .send()
-            .await
-            .ok()
-            .map(|r| r.status().as_u16());
-        if attempt >= retries_after(status).min(delays.len()) {
-            return;
-        }
-        let Some(delay) = delays.get(attempt) else {
-            return;
-        };
-        tokio::time::sleep(*delay).await;
-        attempt += 1;
     }
 }

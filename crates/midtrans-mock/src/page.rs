@@ -39,16 +39,21 @@ details{border:1px solid #d5dce5;border-radius:8px;padding:.2rem .9rem;margin:.3
 small,.muted{color:#5b6b80}code{font-size:.95em}img.qr{display:block;margin:.5rem auto;width:14rem;height:14rem;image-rendering:pixelated}";
 
 fn document(title: &str, body: &str) -> String {
+    page_with(title, "", body)
+}
+
+/// A page of the pages' look, with `style` added (the dashboard's wider tables).
+pub(crate) fn page_with(title: &str, style: &str, body: &str) -> String {
     format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width\"><title>{title}</title>\
-         <style>{STYLE}</style></head>\n<body><main>\n{body}</main></body></html>\n",
+         <style>{STYLE}{style}</style></head>\n<body><main>\n{body}</main></body></html>\n",
         title = escape(title),
     )
 }
 
 /// Rupiah with thousands separators, as Snap shows amounts: `Rp 44.000`.
-fn rupiah(amount: i128) -> String {
+pub(crate) fn rupiah(amount: i128) -> String {
     let digits = amount.unsigned_abs().to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {

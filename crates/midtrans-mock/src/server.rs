@@ -25,6 +25,7 @@ pub(crate) struct Shared {
     pub(crate) faults: Arc<Mutex<Faults>>,
     pub(crate) bases: Bases,
     pub(crate) http: reqwest::Client,
+    pub(crate) deliveries: crate::notify::SharedLog,
 }
 
 impl Shared {
@@ -47,6 +48,7 @@ impl Shared {
         let copies = 1 + self.faults().duplicate_notifications.min(10) as usize;
         crate::notify::spawn(
             &self.http,
+            &self.deliveries,
             deliveries,
             &self.sim.config.retry_delays,
             copies,
@@ -84,6 +86,15 @@ pub(crate) async fn handle(State(shared): State<Shared>, request: Request) -> Re
         headers: parts.headers,
         body: body.to_vec(),
     };
+    if let Some(("_mock", rest)) = call
+        .segs()
+        .split_first()
+        .map(|(first, rest)| (*first, rest))
+    {
+        if let Some(answer) = crate::dashboard::answer(&shared, &call, rest) {
+            return reply(answer);
+        }
+    }
     if call.segments.first().map(String::as_str) == Some("_mock")
         && call.segments.get(1).map(String::as_str) == Some("faults")
     {

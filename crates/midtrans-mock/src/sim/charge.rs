@@ -153,6 +153,7 @@ impl Simulator {
             notify,
             custom,
             waiting: outline.waiting,
+            history: Vec::new(),
             snap,
             snap_bi: None,
         };

@@ -111,7 +111,7 @@ impl Measured for Payout {
 
 impl Payout {
     /// What `GET /payouts/{reference_no}` answers.
-    fn answer(&self) -> Value {
+    pub(crate) fn answer(&self) -> Value {
         let mut body = json!({
             "amount": rupiah(self.amount),
             "beneficiary_name": self.name,

@@ -15,6 +15,7 @@ mod balance;
 mod cards;
 mod charge;
 mod control;
+pub(crate) mod dashboard;
 pub(crate) mod google_pay;
 pub(crate) mod invoicing;
 pub(crate) mod iris;
@@ -57,14 +58,14 @@ impl Call {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 
-    fn query(&self, name: &str) -> Option<&str> {
+    pub(crate) fn query(&self, name: &str) -> Option<&str> {
         self.query
             .iter()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
     }
 
-    fn segs(&self) -> Vec<&str> {
+    pub(crate) fn segs(&self) -> Vec<&str> {
         self.segments.iter().map(String::as_str).collect()
     }
 

@@ -136,7 +136,7 @@ impl Simulator {
             return (Reply::Html(200, page), Vec::new());
         }
         let authenticated = call.form().get("otp").map(String::as_str) == Some(crate::page::OTP);
-        let done = self.state().transactions.update(id, |order| {
+        let done = self.state().update_order(id, |order| {
             self.complete_three_ds(order, authenticated)
                 .then(|| order.clone())
         });

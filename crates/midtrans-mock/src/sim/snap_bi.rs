@@ -722,6 +722,7 @@ impl Simulator {
             notify,
             custom: Map::new(),
             waiting,
+            history: Vec::new(),
             snap: None,
             snap_bi: Some(SnapBiOrder {
                 product,
@@ -831,35 +832,18 @@ impl Simulator {
         };
         let body = serde_json::to_vec(&body).unwrap_or_default();
         let timestamp = bi_time(now());
-        let Some(key) = simulator_key() else {
-            return Vec::new();
-        };
         order
             .notify
             .iter()
             .filter_map(|url| {
-                let path = url
-                    .split_once("://")
-                    .and_then(|(_, rest)| rest.find('/').map(|at| &rest[at..]))
-                    .unwrap_or("/");
-                let text = format!("POST:{path}:{}:{timestamp}", sha256_hex(&body));
-                let mut signed = vec![0; key.public().modulus_len()];
-                key.sign(
-                    &signature::RSA_PKCS1_SHA256,
-                    &ring::rand::SystemRandom::new(),
-                    text.as_bytes(),
-                    &mut signed,
-                )
-                .ok()?;
+                let path = url_path(url);
+                let signed = sign_notification(path, &body, &timestamp)?;
                 Some(Delivery {
                     urls: vec![url.clone()],
                     body: body.clone(),
                     headers: vec![
                         ("x-timestamp".into(), timestamp.clone()),
-                        (
-                            "x-signature".into(),
-                            base64::engine::general_purpose::STANDARD.encode(&signed),
-                        ),
+                        ("x-signature".into(), signed),
                         ("x-partner-id".into(), self.config.merchant_id.clone()),
                         ("x-external-id".into(), self.rng.uuid()),
                         ("channel-id".into(), "95221".into()),
@@ -870,8 +854,31 @@ impl Simulator {
     }
 }
 
+/// The path of `url` (`/` without one).
+pub(crate) fn url_path(url: &str) -> &str {
+    url.split_once("://")
+        .and_then(|(_, rest)| rest.find('/').map(|at| &rest[at..]))
+        .unwrap_or("/")
+}
+
+/// `X-SIGNATURE` of a notification posted to `path`: SHA256withRSA with the simulator's key
+/// over `POST:path:hex(sha256(body)):timestamp`, base64.
+pub(crate) fn sign_notification(path: &str, body: &[u8], timestamp: &str) -> Option<String> {
+    let key = simulator_key()?;
+    let text = format!("POST:{path}:{}:{timestamp}", sha256_hex(body));
+    let mut signed = vec![0; key.public().modulus_len()];
+    key.sign(
+        &signature::RSA_PKCS1_SHA256,
+        &ring::rand::SystemRandom::new(),
+        text.as_bytes(),
+        &mut signed,
+    )
+    .ok()?;
+    Some(base64::engine::general_purpose::STANDARD.encode(&signed))
+}
+
 /// ISO-8601 in Jakarta time with its offset, as SNAP-BI writes times.
-fn bi_time(at: chrono::DateTime<chrono::FixedOffset>) -> String {
+pub(crate) fn bi_time(at: chrono::DateTime<chrono::FixedOffset>) -> String {
     at.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
 

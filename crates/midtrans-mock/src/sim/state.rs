@@ -180,6 +180,32 @@ pub(crate) struct Order {
     pub(crate) snap: Option<SnapReturn>,
     /// What SNAP-BI adds, for a transaction created over SNAP-BI.
     pub(crate) snap_bi: Option<super::snap_bi::SnapBiOrder>,
+    /// Each status the transaction took and when (Core API time), first first, at most
+    /// [`HISTORY_MAX`].
+    pub(crate) history: Vec<(String, String)>,
+}
+
+/// The most status changes kept per transaction (the dashboard's history): more than a
+/// payment goes through (pending, capture, settlement, partial refunds, refund, chargeback).
+const HISTORY_MAX: usize = 8;
+
+/// What the history is counted as, whatever it holds: room for [`HISTORY_MAX`] entries, so
+/// that a status change, which does not pass through the bound's enforcement as an insert
+/// does, never makes the state outgrow it.
+const HISTORY_BYTES: usize = HISTORY_MAX * (48 + 19 + 24);
+
+impl Order {
+    /// Notes the current status in the history, unless it is the last one noted.
+    fn note_status(&mut self) {
+        if self.history.last().is_some_and(|(_, s)| *s == self.status) {
+            return;
+        }
+        if self.history.len() >= HISTORY_MAX {
+            self.history.remove(0);
+        }
+        let at = crate::ids::core_time(crate::ids::now());
+        self.history.push((at, self.status.clone()));
+    }
 }
 
 /// What a pending transaction will turn into.
@@ -228,6 +254,7 @@ impl Measured for Order {
             + self.settlement_time.as_ref().map_or(0, String::len)
             + map_bytes(&self.fields)
             + map_bytes(&self.custom)
+            + HISTORY_BYTES
             + self.refunds.iter().map(json_bytes).sum::<usize>()
             + self
                 .refund_keys
@@ -434,7 +461,11 @@ impl State {
         change: impl FnOnce(&mut Order) -> R,
     ) -> Option<R> {
         let transaction_id = self.resolve(id)?;
-        self.transactions.update(&transaction_id, change)
+        self.transactions.update(&transaction_id, |order| {
+            let result = change(order);
+            order.note_status();
+            result
+        })
     }
 
     /// The latest transaction of an order id.
@@ -443,7 +474,8 @@ impl State {
     }
 
     /// Stores a new transaction; it becomes the one its order id names.
-    pub(crate) fn insert_order(&mut self, order: Order, limits: Limits) {
+    pub(crate) fn insert_order(&mut self, mut order: Order, limits: Limits) {
+        order.note_status();
         let seq = self.next_seq();
         let transaction_id = order.transaction_id.clone();
         let order_id = order.order_id.clone();
@@ -706,6 +738,7 @@ mod tests {
             notify: Vec::new(),
             custom: Map::new(),
             waiting: Waiting::Nothing,
+            history: Vec::new(),
             snap: None,
             snap_bi: None,
         }
