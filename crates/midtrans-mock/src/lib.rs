@@ -122,6 +122,8 @@
 //!   the link), `start` (one left pending), `expire` (the link's time ends)
 //! * `POST /_mock/invoices/{id}/pay`: an invoice is paid (its first virtual account, or
 //!   through its link)
+//! * `GET /_mock/dashboard`: the dashboard (transactions, their history and notification
+//!   deliveries, buttons); `GET /_mock/deliveries`: every delivery and its attempts as JSON
 //! * `POST /_mock/faults` with
 //!   `{"latency_ms": 50, "jitter_ms": 20, "error_rate": 0.1, "drop_rate": 0.05,
 //!   "drop_next": 1, "duplicate_notifications": 1}`; `GET /_mock/faults` shows the faults in
