@@ -54,6 +54,7 @@ struct Cli {
 enum Command {
     /// Runs the offline simulator (the flags and environment variables of `midtrans-mock`),
     /// printing its URLs, keys and dashboard.
+    #[command(after_help = midtrans_mock::cli::CONTROL_API)]
     Mock(MockCommand),
     /// Sends a validly signed notification of a named event to a URL, retried as Midtrans
     /// retries; every attempt is printed and logged.

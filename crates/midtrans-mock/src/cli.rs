@@ -31,6 +31,9 @@ Control API (HTTP, no key, on the same port):
   POST /_mock/faults  {\"latency_ms\": 50, \"jitter_ms\": 20, \"error_rate\": 0.1,
                        \"drop_rate\": 0.05, \"drop_next\": 1, \"duplicate_notifications\": 1}
   GET  /_mock/faults                                the faults in force
+  GET  /_mock/dashboard                             transactions, their history and
+         notification deliveries, buttons to pay, expire, challenge, refund, charge back
+  GET  /_mock/deliveries                            every notification's attempts (JSON)
 
 Pages a customer's browser opens: /snap/v3/redirection/{token} (Snap), the URLs in
 `actions` and `redirect_url` of charge answers (QR images, wallet and bank pages, 3-D
@@ -224,6 +227,14 @@ impl MockArgs {
     }
 
     /// The faults the flags ask for, set once the simulator runs.
+    ///
+    /// ```
+    /// use clap::Parser;
+    /// #[derive(Parser)]
+    /// struct Cli { #[command(flatten)] mock: midtrans_mock::cli::MockArgs }
+    /// let cli = Cli::parse_from(["prog", "--error-rate", "0.1", "--latency-ms", "20"]);
+    /// assert_eq!(cli.mock.faults().error_rate, 0.1);
+    /// ```
     pub fn faults(&self) -> Faults {
         Faults {
             latency: Duration::from_millis(self.latency_ms),
@@ -236,6 +247,13 @@ impl MockArgs {
     }
 
     /// Starts the simulator the flags describe, with their faults.
+    ///
+    /// ```no_run
+    /// # async fn run(args: midtrans_mock::cli::MockArgs) -> Result<(), String> {
+    /// let server = args.start().await?;
+    /// println!("{}", midtrans_mock::cli::banner(&server));
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     /// A sentence saying why: the SNAP-BI public key file cannot be read, or the address is
@@ -252,7 +270,14 @@ impl MockArgs {
     }
 }
 
-/// The lines a started simulator prints: its base URLs, one per product.
+/// The lines a started simulator prints: its base URLs, one per product, and the dashboard's.
+///
+/// ```no_run
+/// # async fn run() -> std::io::Result<()> {
+/// let server = midtrans_mock::MockServer::start(midtrans_mock::MockConfig::default()).await?;
+/// assert!(midtrans_mock::cli::banner(&server).starts_with("core: http://127.0.0.1:"));
+/// # Ok(()) }
+/// ```
 pub fn banner(server: &MockServer) -> String {
     format!(
         "core: {}\nsnap: {}\nsnap-bi: {}\niris: {}\ngoogle-pay: {}\ndashboard: {}",

@@ -65,9 +65,10 @@ pub struct Attempt {
 impl Attempt {
     /// Whether the merchant took the notification (HTTP 2xx).
     ///
-    /// ```
-    /// # let attempt: midtrans_mock::delivery::Attempt = unimplemented!();
+    /// ```no_run
+    /// # fn show(attempt: &midtrans_mock::delivery::Attempt) {
     /// if attempt.delivered() { println!("taken after {} ms", attempt.latency_ms); }
+    /// # }
     /// ```
     pub fn delivered(&self) -> bool {
         self.status.is_some_and(|s| (200..300).contains(&s))
@@ -103,6 +104,12 @@ impl Notification {
     }
 
     /// The notification with one more header.
+    ///
+    /// ```
+    /// use midtrans_mock::delivery::Notification;
+    /// let n = Notification::new("http://127.0.0.1:3000/iris", b"{}".to_vec()).header("Iris-Signature", "ab12");
+    /// assert_eq!(n.headers, [("Iris-Signature".to_owned(), "ab12".to_owned())]);
+    /// ```
     #[must_use]
     pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.headers.push((name.into(), value.into()));
@@ -210,9 +217,10 @@ pub struct DeliveryRecord {
 impl DeliveryRecord {
     /// Whether an attempt was taken (HTTP 2xx).
     ///
-    /// ```
-    /// # let record: midtrans_mock::delivery::DeliveryRecord = unimplemented!();
+    /// ```no_run
+    /// # fn show(record: &midtrans_mock::delivery::DeliveryRecord) {
     /// println!("{} attempts, delivered: {}", record.attempts.len(), record.delivered());
+    /// # }
     /// ```
     pub fn delivered(&self) -> bool {
         self.attempts.iter().any(Attempt::delivered)

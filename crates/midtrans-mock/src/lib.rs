@@ -637,6 +637,13 @@ impl MockServer {
     /// Google Pay's host, before `/google_auth` and `/v2/charge`: e.g.
     /// `http://127.0.0.1:40123/panapi` (a client's custom environment on
     /// [`MockServer::core_url`] finds it there by itself).
+    ///
+    /// ```no_run
+    /// # async fn run() -> std::io::Result<()> {
+    /// let mock = midtrans_mock::MockServer::start(midtrans_mock::MockConfig::default()).await?;
+    /// assert!(mock.google_pay_url().ends_with("/panapi"));
+    /// # Ok(()) }
+    /// ```
     pub fn google_pay_url(&self) -> String {
         format!("{}/{}", self.core_url(), sim::google_pay::PREFIX)
     }
@@ -644,6 +651,13 @@ impl MockServer {
     /// The dashboard: transactions, their history and notification deliveries, and buttons to
     /// pay, expire, challenge, refund and charge back; e.g.
     /// `http://127.0.0.1:40123/_mock/dashboard`.
+    ///
+    /// ```no_run
+    /// # async fn run() -> std::io::Result<()> {
+    /// let mock = midtrans_mock::MockServer::start(midtrans_mock::MockConfig::default()).await?;
+    /// println!("open {}", mock.dashboard_url());
+    /// # Ok(()) }
+    /// ```
     pub fn dashboard_url(&self) -> String {
         format!("{}/_mock/dashboard", self.core_url())
     }
