@@ -213,40 +213,10 @@ async fn clock(core_url: &str, max_skew: u64) -> Check {
     }
 }
 
-/// Seconds since the epoch of an HTTP date (`Tue, 01 Dec 2026 10:00:00 GMT`).
+/// Seconds since the epoch of an HTTP date (`Tue, 01 Dec 2026 10:00:00 GMT`, RFC 2822's form).
 fn httpdate(text: &str) -> Option<u64> {
-    let mut parts = text.split_whitespace().skip(1);
-    let day: u64 = parts.next()?.parse().ok()?;
-    let month = match parts.next()? {
-        "Jan" => 1,
-        "Feb" => 2,
-        "Mar" => 3,
-        "Apr" => 4,
-        "May" => 5,
-        "Jun" => 6,
-        "Jul" => 7,
-        "Aug" => 8,
-        "Sep" => 9,
-        "Oct" => 10,
-        "Nov" => 11,
-        "Dec" => 12,
-        _ => return None,
-    };
-    let year: u64 = parts.next()?.parse().ok()?;
-    let mut clock = parts.next()?.split(':').map(|p| p.parse::<u64>().ok());
-    let (hour, minute, second) = (clock.next()??, clock.next()??, clock.next()??);
-    // Days from the civil date (Howard Hinnant's algorithm), for years after 1970.
-    let (y, m) = if month <= 2 {
-        (year.checked_sub(1)?, month + 9)
-    } else {
-        (year, month - 3)
-    };
-    let era = y / 400;
-    let yoe = y - era * 400;
-    let doy = (153 * m + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = (era * 146_097 + doe).checked_sub(719_468)?;
-    Some(days * 86_400 + hour * 3_600 + minute * 60 + second)
+    let at = chrono::DateTime::parse_from_rfc2822(text).ok()?;
+    u64::try_from(at.timestamp()).ok()
 }
 
 /// A signed test notification posted to the merchant's URL.

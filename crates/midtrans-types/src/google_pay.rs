@@ -29,7 +29,7 @@ use core::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::validate::{self, BuildError, BuildErrorKind};
+use crate::validate::{BuildError, BuildErrorKind};
 use crate::{CustomExpiry, CustomerDetails, ItemDetails, Metadata, OrderId, TransactionDetails};
 
 /// Google's payment method token (`PaymentMethodToken`), as the Google Pay API hands it to the
@@ -255,24 +255,18 @@ impl GooglePayCharge {
     /// The first [`BuildError`] found: order id, amounts and items, the customer, the token's
     /// parts, custom fields and expiry.
     pub fn validate(&self) -> Result<(), BuildError> {
-        validate::transaction(&self.transaction_details, self.item_details.as_deref())?;
-        if let Some(customer) = &self.customer_details {
-            validate::customer(customer)?;
-        }
-        self.credit_card.google_pay_token.validate()?;
-        if let Some(expiry) = &self.custom_expiry {
-            if expiry.expiry_duration == 0 {
-                return Err(BuildError::new(
-                    "custom_expiry.expiry_duration",
-                    BuildErrorKind::Zero,
-                ));
-            }
-        }
-        crate::charge::custom_fields(&[
-            &self.custom_field1,
-            &self.custom_field2,
-            &self.custom_field3,
-        ])
+        crate::charge::common(&crate::charge::Common {
+            transaction_details: &self.transaction_details,
+            item_details: self.item_details.as_deref(),
+            customer_details: self.customer_details.as_ref(),
+            custom_expiry: self.custom_expiry.as_ref(),
+            custom_fields: [
+                &self.custom_field1,
+                &self.custom_field2,
+                &self.custom_field3,
+            ],
+        })?;
+        self.credit_card.google_pay_token.validate()
     }
 }
 

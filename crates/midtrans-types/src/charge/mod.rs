@@ -253,29 +253,48 @@ impl ChargeRequest {
     /// The first [`BuildError`] found: order id, amounts and items, the payment method's
     /// options, custom fields, expiry, and Akulaku's required items and customer.
     pub fn validate(&self) -> Result<(), BuildError> {
-        validate::transaction(&self.transaction_details, self.item_details.as_deref())?;
-        if let Some(customer) = &self.customer_details {
-            validate::customer(customer)?;
-        }
+        common(&Common {
+            transaction_details: &self.transaction_details,
+            item_details: self.item_details.as_deref(),
+            customer_details: self.customer_details.as_ref(),
+            custom_expiry: self.custom_expiry.as_ref(),
+            custom_fields: [
+                &self.custom_field1,
+                &self.custom_field2,
+                &self.custom_field3,
+            ],
+        })?;
         self.payment.validate()?;
-        if let Some(expiry) = &self.custom_expiry {
-            if expiry.expiry_duration == 0 {
-                return Err(BuildError::new(
-                    "custom_expiry.expiry_duration",
-                    BuildErrorKind::Zero,
-                ));
-            }
-        }
-        custom_fields(&[
-            &self.custom_field1,
-            &self.custom_field2,
-            &self.custom_field3,
-        ])?;
         if matches!(self.payment, PaymentMethod::Akulaku) {
             akulaku(self.item_details.as_deref(), self.customer_details.as_ref())?;
         }
         Ok(())
     }
+}
+
+/// What every charge carries besides its payment, whatever its host.
+pub(crate) struct Common<'a> {
+    pub(crate) transaction_details: &'a TransactionDetails,
+    pub(crate) item_details: Option<&'a [ItemDetails]>,
+    pub(crate) customer_details: Option<&'a CustomerDetails>,
+    pub(crate) custom_expiry: Option<&'a CustomExpiry>,
+    pub(crate) custom_fields: [&'a Option<String>; 3],
+}
+
+/// The rules of [`Common`]: order id, amounts and items, the customer, a non-zero expiry,
+/// custom fields.
+pub(crate) fn common(charge: &Common<'_>) -> Result<(), BuildError> {
+    validate::transaction(charge.transaction_details, charge.item_details)?;
+    if let Some(customer) = charge.customer_details {
+        validate::customer(customer)?;
+    }
+    if charge.custom_expiry.is_some_and(|e| e.expiry_duration == 0) {
+        return Err(BuildError::new(
+            "custom_expiry.expiry_duration",
+            BuildErrorKind::Zero,
+        ));
+    }
+    custom_fields(&charge.custom_fields)
 }
 
 /// `custom_field1..3`: at most 255 characters each.
