@@ -593,3 +593,160 @@ async fn the_balance_report_reflects_settlements_refunds_and_payouts() {
     assert_eq!(before.closing_balance_overall, 1_000_000.into());
     mock.shutdown().await;
 }
+
+/// A form post to the dashboard, as its buttons send it; the status and where it leads.
+async fn button(mock: &MockServer, path: &str) -> (u16, Option<String>, String) {
+    let answer = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .post(format!("{}/_mock/dashboard/{path}", mock.core_url()))
+        .send()
+        .await
+        .unwrap();
+    let status = answer.status().as_u16();
+    let location = answer
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_owned());
+    (status, location, answer.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn the_dashboards_buttons_complete_and_fail_payouts_and_refund_and_charge_back_payments() {
+    let (mock, client, seen) = start(1_000_000).await;
+    let creator = client.iris().creator();
+    let request = PayoutRequest::builder([
+        PayoutItem::to(&budi(), Idr::new(100_000), "dashboard"),
+        PayoutItem::to(&siti(), Idr::new(40_000), "dashboard"),
+    ])
+    .build()
+    .unwrap();
+    let created = creator.create_payouts(&request).await.unwrap();
+    let refs: Vec<String> = created
+        .payouts
+        .iter()
+        .map(|p| p.reference_no.clone())
+        .collect();
+    client
+        .iris()
+        .approver()
+        .approve_payouts(ApprovePayouts::new(
+            refs.iter().map(String::as_str),
+            keys::OTP,
+        ))
+        .await
+        .unwrap();
+    // The list shows both approved payouts with their buttons.
+    let page = reqwest::get(mock.dashboard_url())
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for reference in &refs {
+        assert!(
+            page.contains(&format!("id=\"payout-complete-{reference}\"")),
+            "{page}"
+        );
+    }
+    let (status, location, _) = button(&mock, &format!("payouts/{}/complete", refs[0])).await;
+    assert_eq!(
+        (status, location.as_deref()),
+        (303, Some("/_mock/dashboard#payouts"))
+    );
+    let (status, _, _) = button(&mock, &format!("payouts/{}/fail", refs[1])).await;
+    assert_eq!(status, 303);
+    assert_eq!(
+        creator.payout(&refs[0]).await.unwrap().status,
+        Some(PayoutStatus::Completed)
+    );
+    assert_eq!(
+        creator.payout(&refs[1]).await.unwrap().status,
+        Some(PayoutStatus::Failed)
+    );
+    let notified = statuses(&seen, 6).await;
+    assert_eq!(
+        notified[&refs[0]].last(),
+        Some(&PayoutStatus::Completed),
+        "{notified:?}"
+    );
+    assert_eq!(
+        notified[&refs[1]].last(),
+        Some(&PayoutStatus::Failed),
+        "{notified:?}"
+    );
+    // A payout already completed has no button left to press.
+    let (status, _, page) = button(&mock, &format!("payouts/{}/fail", refs[0])).await;
+    assert_eq!(status, 400, "{page}");
+
+    // A payment: settled, refunded with the button, then nothing left to charge back.
+    let charge = serde_json::json!({"payment_type": "bank_transfer", "bank_transfer": {"bank": "bca"},
+        "transaction_details": {"order_id": "dash-1", "gross_amount": 30000}});
+    let charged = client.core().charge(charge).send_value().await.unwrap();
+    let transaction = charged["transaction_id"].as_str().unwrap().to_owned();
+    let (status, location, _) = button(&mock, &format!("orders/{transaction}/pay")).await;
+    assert_eq!(
+        (status, location),
+        (303, Some(format!("/_mock/dashboard/orders/{transaction}")))
+    );
+    let (status, _, _) = button(&mock, &format!("orders/{transaction}/refund")).await;
+    assert_eq!(status, 303);
+    let after = client.transactions().status("dash-1").await.unwrap();
+    assert_eq!(
+        after.transaction_status.as_ref().map(|s| s.as_str()),
+        Some("refund")
+    );
+    // A card payment captured, then charged back with its button.
+    // A one-time token of the sandbox card that is accepted at once (the simulator's form).
+    let card = serde_json::json!({"payment_type": "credit_card",
+        "credit_card": {"token_id": "44111111-1118-dashboard"},
+        "transaction_details": {"order_id": "dash-2", "gross_amount": 20000}});
+    client.core().charge(card).send_value().await.unwrap();
+    let (status, _, _) = button(&mock, "orders/dash-2/chargeback").await;
+    assert_eq!(status, 303);
+    let charged_back = client.transactions().status("dash-2").await.unwrap();
+    assert_eq!(
+        charged_back.transaction_status.as_ref().map(|s| s.as_str()),
+        Some("chargeback")
+    );
+    // Refused actions say why on the transaction's page; an unknown action likewise.
+    let (status, _, page) = button(&mock, &format!("orders/{transaction}/expire")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("id=\"problem\""), "{page}");
+    let (_, _, page) = button(&mock, &format!("orders/{transaction}/explode")).await;
+    assert!(page.contains("no such action"), "{page}");
+    // Its history, and the JSON delivery log behind the dashboard.
+    let history = reqwest::get(format!("{}/orders/{transaction}", mock.dashboard_url()))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for status in ["pending", "settlement", "refund"] {
+        assert!(
+            history.contains(&format!(">{status}</td>")),
+            "{status}: {history}"
+        );
+    }
+    let log = reqwest::get(format!("{}/_mock/deliveries", mock.core_url()))
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let log: serde_json::Value = serde_json::from_slice(&log).unwrap();
+    let iris_sent = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["scheme"] == "iris")
+        .count();
+    assert!(iris_sent >= 6, "{log}");
+    assert!(mock
+        .deliveries()
+        .iter()
+        .filter(|d| d.scheme == "iris")
+        .all(|d| d.delivered()));
+    mock.shutdown().await;
+}

@@ -59,9 +59,16 @@ fn error(why: &str) -> String {
     format!("<p class=\"error\" id=\"problem\">{}</p>\n", escape(why))
 }
 
+/// What a path segment keeps as it is: letters, digits and `-._~` (RFC 3986's unreserved).
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
 /// A path segment, percent-encoded.
 fn path(id: &str) -> String {
-    percent_encoding::utf8_percent_encode(id, percent_encoding::NON_ALPHANUMERIC).to_string()
+    percent_encoding::utf8_percent_encode(id, SEGMENT).to_string()
 }
 
 /// Sends what an action caused, then goes back to `to`.
