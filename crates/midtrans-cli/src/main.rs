@@ -24,6 +24,7 @@ mod keys;
 mod trigger;
 mod verify;
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -153,19 +154,24 @@ async fn run(command: Command) -> Outcome {
 async fn mock(args: MockCommand) -> Outcome {
     let server = args.mock.start().await.map_err(Failure::config)?;
     let config = server.config();
-    println!("midtrans mock ready");
-    println!("{}", midtrans_mock::cli::banner(&server));
-    // The simulator's own test keys, meant to be shown: they work nowhere else.
-    println!("server key: {}", config.server_key);
-    println!("client key: {}", config.client_key);
-    println!(
-        "iris keys: creator {}, approver {}, merchant {}",
-        config.iris_creator_key, config.iris_approver_key, config.iris_merchant_key
+    // The simulator runs on if nobody reads its output any more (a closed pipe).
+    let mut out = std::io::stdout();
+    let _ = writeln!(
+        out,
+        "midtrans mock ready\n{}\n\
+         server key: {}\nclient key: {}\n\
+         iris keys: creator {}, approver {}, merchant {}\n\
+         Point a client at the core and snap URLs; Ctrl-C stops. `midtrans api --env {}` calls it.",
+        midtrans_mock::cli::banner(&server),
+        // The simulator's own test keys, meant to be shown: they work nowhere else.
+        config.server_key,
+        config.client_key,
+        config.iris_creator_key,
+        config.iris_approver_key,
+        config.iris_merchant_key,
+        server.core_url(),
     );
-    println!(
-        "Point a client at the core and snap URLs; Ctrl-C stops. `midtrans api --env {}` calls it.",
-        server.core_url()
-    );
+    let _ = out.flush();
     let _ = tokio::signal::ctrl_c().await;
     server.shutdown().await;
     Ok(())

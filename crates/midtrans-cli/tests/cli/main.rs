@@ -467,6 +467,8 @@ async fn start(args: &[&str], marker: &str) -> Running {
     })
     .await
     .unwrap();
+    // Keep reading what it prints, as a terminal would.
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
     Running { child, url }
 }
 

@@ -199,6 +199,10 @@ impl Simulator {
     pub(crate) fn new(config: MockConfig) -> Self {
         let mut state = State::default();
         state.iris_balance = config.iris_balance;
+        state.limits = Some(Limits {
+            count: config.max_orders,
+            bytes: config.max_state_bytes,
+        });
         Simulator {
             snap_bi_merchant_key: snap_bi::rsa_public_key(&config.snap_bi_merchant_public_key),
             config,
@@ -518,6 +522,46 @@ mod tests {
             Prepared::Done(reply, _) => reply,
             Prepared::Process(key) => sim.process(call, key, &bases).0,
         }
+    }
+
+    #[test]
+    fn records_that_grow_after_they_were_stored_stay_within_the_byte_bound() {
+        const BOUND: usize = 256 << 10;
+        let config = MockConfig::default().server_key(KEY).max_state_bytes(BOUND);
+        let sim = Simulator::new(config);
+        let charge = |n: usize| {
+            call(
+                http::Method::POST,
+                "/v2/charge",
+                &format!(
+                    r#"{{"payment_type":"bank_transfer","bank_transfer":{{"bank":"bca"}},"transaction_details":{{"order_id":"grow-{n}","gross_amount":10000000}}}}"#
+                ),
+            )
+        };
+        // Filled up to the bound with pending transfers, the newest then settled.
+        let mut n = 0;
+        while sim.retained().bytes < BOUND - 2_000 {
+            assert!(is_success(&run(&sim, &charge(n))));
+            n += 1;
+        }
+        let last = format!("grow-{}", n - 1);
+        let pay = call(http::Method::POST, &format!("/_mock/orders/{last}/pay"), "");
+        assert!(is_success(&run(&sim, &pay)));
+        // Each partial refund adds a line to the transaction's refunds: it grows in place.
+        let refund = call(
+            http::Method::POST,
+            &format!("/v2/{last}/refund"),
+            &format!(r#"{{"amount":1000,"reason":"{}"}}"#, "r".repeat(200)),
+        );
+        let mut most = 0;
+        for _ in 0..50 {
+            assert!(is_success(&run(&sim, &refund)));
+            most = most.max(sim.retained().bytes);
+        }
+        assert!(
+            most <= BOUND,
+            "{most} bytes held at most, the bound is {BOUND}"
+        );
     }
 
     #[test]

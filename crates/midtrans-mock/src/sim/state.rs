@@ -355,6 +355,8 @@ pub(crate) struct Limits {
 #[derive(Debug, Default)]
 pub(crate) struct State {
     seq: u64,
+    /// The bounds every change is held to (set once by the simulator).
+    pub(crate) limits: Option<Limits>,
     /// Transactions by transaction id.
     pub(crate) transactions: Store<Order>,
     /// The latest transaction id of each order id.
@@ -461,11 +463,17 @@ impl State {
         change: impl FnOnce(&mut Order) -> R,
     ) -> Option<R> {
         let transaction_id = self.resolve(id)?;
-        self.transactions.update(&transaction_id, |order| {
+        let result = self.transactions.update(&transaction_id, |order| {
             let result = change(order);
             order.note_status();
             result
-        })
+        });
+        // A change may have grown the transaction (a refund line): the bound holds after it
+        // too, as after an insert.
+        if let Some(limits) = self.limits {
+            self.enforce(limits);
+        }
+        result
     }
 
     /// The latest transaction of an order id.
