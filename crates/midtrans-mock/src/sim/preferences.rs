@@ -28,18 +28,6 @@ const CHANNELS: &[&str] = &[
     "kredivo",
 ];
 
-const TYPOGRAPHIES: &[&str] = &[
-    "Arial",
-    "Inter",
-    "Nunito",
-    "Open Sans",
-    "Playfair Display",
-    "Poppins",
-    "Questrial",
-    "Roboto",
-    "Source Sans Pro",
-];
-
 fn error(message: String) -> Reply {
     Reply::Json(400, json!({ "error_messages": [message] }))
 }
@@ -82,7 +70,7 @@ impl Simulator {
         };
         let brand = update.get("brand").cloned().unwrap_or(Value::Null);
         if let Some(typeface) = brand["typography"].as_str() {
-            if !TYPOGRAPHIES.contains(&typeface) {
+            if !midtrans_types::snap::TYPOGRAPHIES.contains(&typeface) {
                 return error(format!("Typography {typeface} is invalid"));
             }
         }
