@@ -320,15 +320,11 @@ pub(crate) async fn record(args: RecordArgs) -> Outcome {
     let address = listener
         .local_addr()
         .map_err(|e| Failure::config(e.to_string()))?;
-    // The proxy runs on if nobody reads its output any more (a closed pipe).
-    let mut out = std::io::stdout();
-    let _ = writeln!(
-        out,
+    crate::say(&format!(
         "recording: http://{address} → {} into {} (secrets redacted); Ctrl-C stops",
         recorder.upstream,
         args.to.display()
-    );
-    let _ = out.flush();
+    ));
     let app = axum::Router::new().fallback(forward).with_state(recorder);
     serve(listener, app).await
 }
@@ -418,13 +414,10 @@ pub(crate) async fn replay(args: ReplayArgs) -> Outcome {
     let address = listener
         .local_addr()
         .map_err(|e| Failure::config(e.to_string()))?;
-    let mut out = std::io::stdout();
-    let _ = writeln!(
-        out,
+    crate::say(&format!(
         "replaying: http://{address} answers {count} recorded exchanges of {}; Ctrl-C stops",
         args.cassette.display()
-    );
-    let _ = out.flush();
+    ));
     let app = axum::Router::new()
         .fallback(play)
         .with_state(Arc::new(Mutex::new(tape)));

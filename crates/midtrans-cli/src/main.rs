@@ -134,6 +134,14 @@ impl Failure {
 /// What a command's result means for the process.
 pub(crate) type Outcome = Result<(), Failure>;
 
+/// Prints a line of a long-running command (`mock`, `record`, `replay`): it runs on if nobody
+/// reads its output any more (a closed pipe), where `println!` would end it.
+pub(crate) fn say(line: &str) {
+    let mut out = std::io::stdout();
+    let _ = writeln!(out, "{line}");
+    let _ = out.flush();
+}
+
 async fn run(command: Command) -> Outcome {
     match command {
         Command::Mock(args) => mock(args).await,
@@ -154,10 +162,7 @@ async fn run(command: Command) -> Outcome {
 async fn mock(args: MockCommand) -> Outcome {
     let server = args.mock.start().await.map_err(Failure::config)?;
     let config = server.config();
-    // The simulator runs on if nobody reads its output any more (a closed pipe).
-    let mut out = std::io::stdout();
-    let _ = writeln!(
-        out,
+    say(&format!(
         "midtrans mock ready\n{}\n\
          server key: {}\nclient key: {}\n\
          iris keys: creator {}, approver {}, merchant {}\n\
@@ -170,8 +175,7 @@ async fn mock(args: MockCommand) -> Outcome {
         config.iris_approver_key,
         config.iris_merchant_key,
         server.core_url(),
-    );
-    let _ = out.flush();
+    ));
     let _ = tokio::signal::ctrl_c().await;
     server.shutdown().await;
     Ok(())

@@ -365,12 +365,11 @@ fn snap_bi(
                 .find(|p| **p != path && check(p, body).is_ok())
             {
                 format!("the path is wrong: the signature holds for POST {right}, not {path} (give --path as Midtrans posted it)")
-            } else if let Some(minified) = serde_json::from_slice::<Value>(body)
+            } else if serde_json::from_slice::<Value>(body)
                 .ok()
                 .and_then(|v| serde_json::to_vec(&v).ok())
-                .filter(|m| m.as_slice() != body && check(path, m).is_ok())
+                .is_some_and(|m| m.as_slice() != body && check(path, &m).is_ok())
             {
-                let _ = minified;
                 "the body was re-formatted: the signature holds for its minified form; verify the bytes as received".into()
             } else {
                 "X-SIGNATURE is not Midtrans's SHA256withRSA over POST, the path, the body's SHA-256 and \

@@ -508,6 +508,11 @@ impl NotificationVerifier {
     /// A verifier for Midtrans's public key (PEM `PUBLIC KEY`, as Midtrans's dashboard gives
     /// it).
     ///
+    /// ```
+    /// let refused = midtrans::snap_bi::NotificationVerifier::new("not a PEM key");
+    /// assert!(matches!(refused, Err(midtrans::ConfigError::InvalidSnapBiKey(_))));
+    /// ```
+    ///
     /// # Errors
     /// [`ConfigError::InvalidSnapBiKey`] when it is not an RSA public key in PEM.
     pub fn new(midtrans_public_key_pem: &str) -> Result<Self, ConfigError> {
