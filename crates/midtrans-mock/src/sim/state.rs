@@ -189,11 +189,6 @@ pub(crate) struct Order {
 /// payment goes through (pending, capture, settlement, partial refunds, refund, chargeback).
 const HISTORY_MAX: usize = 8;
 
-/// What the history is counted as, whatever it holds: room for [`HISTORY_MAX`] entries, so
-/// that a status change, which does not pass through the bound's enforcement as an insert
-/// does, never makes the state outgrow it.
-const HISTORY_BYTES: usize = HISTORY_MAX * (48 + 19 + 24);
-
 impl Order {
     /// Notes the current status in the history, unless it is the last one noted.
     fn note_status(&mut self) {
@@ -254,7 +249,11 @@ impl Measured for Order {
             + self.settlement_time.as_ref().map_or(0, String::len)
             + map_bytes(&self.fields)
             + map_bytes(&self.custom)
-            + HISTORY_BYTES
+            + self
+                .history
+                .iter()
+                .map(|(at, status)| 48 + at.len() + status.len())
+                .sum::<usize>()
             + self.refunds.iter().map(json_bytes).sum::<usize>()
             + self
                 .refund_keys
